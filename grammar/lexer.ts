@@ -1,0 +1,130 @@
+import { Lexer, type IToken } from "chevrotain";
+import {
+  allTokens,
+  continuationTokens,
+  LBrace,
+  LBracket,
+  LParen,
+  RBrace,
+  RBracket,
+  RParen,
+  Terminator,
+  UnterminatedBlockComment,
+  UnterminatedString,
+  UnterminatedTripleString,
+} from "./tokens.js";
+import { tokenMatcher } from "chevrotain";
+
+/** A problem found while lexing, positioned by offsets into the text. */
+export interface LexProblem {
+  message: string;
+  startOffset: number;
+  /** Exclusive. */
+  endOffset: number;
+}
+
+export interface LexResult {
+  /** The tokens the parser sees: statement terminators already normalized. */
+  tokens: IToken[];
+  comments: IToken[];
+  problems: LexProblem[];
+  /** Deepest nesting of `{ ( [` seen; the parser is not run past MAX_NESTING. */
+  maxDepth: number;
+  /** The bracket that first went past MAX_NESTING, if any. */
+  tooDeep?: IToken;
+}
+
+/** Deep enough for any real design, shallow enough that no stage overflows the stack. */
+export const MAX_NESTING = 200;
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  errorMessageProvider: {
+    buildUnexpectedCharactersMessage(text: string, offset: number, length: number): string {
+      const chars = [...text.slice(offset, offset + length)];
+      const shown = chars.length > 12 ? chars.slice(0, 12).join("") + "…" : chars.join("");
+      return `unexpected character${chars.length > 1 ? "s" : ""} \`${printable(shown)}\``;
+    },
+    buildUnableToPopLexerModeMessage(): string {
+      return "internal lexer mode error";
+    },
+  },
+});
+
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (ch) =>
+    ch === "\ufffd" ? "\\uFFFD" : `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
+}
+
+export function lex(text: string): LexResult {
+  const result = lexer.tokenize(text);
+  const problems: LexProblem[] = result.errors.map((error) => ({
+    message: error.message,
+    startOffset: error.offset,
+    endOffset: error.offset + error.length,
+  }));
+  for (const bad of result.groups["errors"] ?? []) {
+    problems.push({
+      message: unterminatedMessage(bad),
+      startOffset: bad.startOffset,
+      endOffset: bad.startOffset + Math.min(bad.image.length, firstLineLength(bad.image)),
+    });
+  }
+  const { tokens, maxDepth, tooDeep } = normalizeTerminators(result.tokens);
+  const lexResult: LexResult = { tokens, comments: result.groups["comments"] ?? [], problems, maxDepth };
+  if (tooDeep) lexResult.tooDeep = tooDeep;
+  return lexResult;
+}
+
+function firstLineLength(image: string): number {
+  const lineEnd = image.search(/[\r\n]/);
+  return Math.max(1, lineEnd < 0 ? image.length : lineEnd);
+}
+
+function unterminatedMessage(token: IToken): string {
+  if (token.tokenType === UnterminatedString) {
+    return "unterminated string: a `\"` is missing before the end of the line";
+  }
+  if (token.tokenType === UnterminatedTripleString) return 'unterminated `"""` string: no closing `"""`';
+  if (token.tokenType === UnterminatedBlockComment) return "unterminated comment: no closing `*/`";
+  return `unexpected \`${token.image.slice(0, 12)}\``;
+}
+
+/**
+ * Applies the line rules of spec §1 so the grammar can treat a terminator as
+ * a plain separator: a line break after a continuation token, inside `( )`
+ * or `[ ]`, at the start or end of a block, or after another terminator is
+ * dropped.
+ */
+function normalizeTerminators(raw: IToken[]): { tokens: IToken[]; maxDepth: number; tooDeep?: IToken } {
+  const out: IToken[] = [];
+  // Stack of open brackets; a line break inside ( ) or [ ] never ends a statement.
+  const open: IToken[] = [];
+  let maxDepth = 0;
+  let tooDeep: IToken | undefined;
+  for (const token of raw) {
+    const type = token.tokenType;
+    if (tokenMatcher(token, Terminator)) {
+      const last = out[out.length - 1];
+      const inside = open[open.length - 1];
+      if (!last) continue;
+      if (tokenMatcher(last, Terminator) || continuationTokens.has(last.tokenType)) continue;
+      if (inside && inside.tokenType !== LBrace) continue;
+      out.push(token);
+      continue;
+    }
+    if (type === RBrace || type === RParen || type === RBracket) {
+      while (out.length > 0 && tokenMatcher(out[out.length - 1]!, Terminator)) out.pop();
+      open.pop();
+    } else if (type === LBrace || type === LParen || type === LBracket) {
+      open.push(token);
+      if (open.length > maxDepth) maxDepth = open.length;
+      if (open.length > MAX_NESTING && !tooDeep) tooDeep = token;
+    }
+    out.push(token);
+  }
+  while (out.length > 0 && tokenMatcher(out[out.length - 1]!, Terminator)) out.pop();
+  return tooDeep ? { tokens: out, maxDepth, tooDeep } : { tokens: out, maxDepth };
+}

@@ -1,0 +1,680 @@
+import { CstParser, EOF, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import * as T from "./tokens.js";
+import { errorMessages, setTokensForMessages } from "./messages.js";
+import { isMagnitudeSuffix, isUnitWord } from "./units.js";
+
+/**
+ * The concrete-syntax parser. Statements in a block are separated by
+ * `Terminator` tokens; the lexer has already dropped the line breaks that do
+ * not end a statement, so every block is `{ stmt (T stmt)* }`.
+ *
+ * Alternations that start with a keyword and fall back to a plain name (a
+ * property, a connection) are ordered choices: the keyword alternatives come
+ * first, which is what makes keywords contextual.
+ */
+class SysdParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: "full",
+      errorMessageProvider: errorMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE("file", () => {
+    this.statements(() => this.SUBRULE9(this.topStatement));
+  });
+
+  private topStatement = this.RULE("topStatement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.importStatement) },
+      { ALT: () => this.SUBRULE(this.kindDecl) },
+      { ALT: () => this.SUBRULE(this.modelBlock) },
+      { ALT: () => this.SUBRULE(this.systemDecl) },
+    ]);
+  });
+
+  private importStatement = this.RULE("importStatement", () => {
+    this.CONSUME(T.Import);
+    this.CONSUME(T.StringLiteral, { LABEL: "path" });
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.CONSUME(T.Identifier, { LABEL: "alias" });
+    });
+  });
+
+  private kindDecl = this.RULE("kindDecl", () => {
+    this.CONSUME(T.Kind);
+    this.SUBRULE(this.declHead);
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.qualifiedName, { LABEL: "base" });
+    });
+    this.OPTION2(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  /** `Id ["Title"]`, shared by every named declaration. */
+  private declHead = this.RULE("declHead", () => {
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+  });
+
+  private systemDecl = this.RULE("systemDecl", () => {
+    this.CONSUME(T.System);
+    this.SUBRULE(this.declHead);
+    this.SUBRULE(this.systemBlock);
+  });
+
+  private systemBlock = this.RULE("systemBlock", () => {
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.systemStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private systemStatement = this.RULE("systemStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType === T.Identifier || tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.componentDecl) },
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.boundaryDecl) },
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.flowDecl) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.modelBlock) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.requirementsBlock) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.scalingBlock) },
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.apiDecl) },
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.webhookDecl) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.costBlock) },
+        { GATE: () => this.LA(2).tokenType !== T.Arrow, ALT: () => this.SUBRULE(this.failureDecl) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.securityBlock) },
+        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.monitoringBlock) },
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.decisionDecl) },
+        { ALT: () => this.SUBRULE(this.connection) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private componentDecl = this.RULE("componentDecl", () => {
+    this.CONSUME(T.Component);
+    this.SUBRULE(this.declHead);
+    this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.qualifiedName, { LABEL: "kind" });
+    });
+    this.OPTION2(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  private boundaryDecl = this.RULE("boundaryDecl", () => {
+    this.CONSUME(T.Boundary);
+    this.SUBRULE(this.declHead);
+    this.SUBRULE(this.systemBlock);
+  });
+
+  private connection = this.RULE("connection", () => {
+    this.CONSUME(T.Identifier, { LABEL: "from" });
+    this.CONSUME(T.Arrow);
+    this.CONSUME2(T.Identifier, { LABEL: "to" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "label" }));
+    this.OPTION2(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  // ── generic properties ────────────────────────────────────────────────
+
+  /** `key [value (, value)*] [{ ... }]` — meaning is given by src/semantics. */
+  private property = this.RULE("property", () => {
+    this.CONSUME(T.Identifier, { LABEL: "key" });
+    this.OPTION(() => {
+      this.SUBRULE(this.propertyValue);
+      // Values are comma-separated; only a string may follow another value
+      // directly (`resolved "question" "answer"`), so a second property on
+      // the same line is an error rather than more values.
+      this.MANY({
+        GATE: () => {
+          const next = this.LA(1).tokenType;
+          return next === T.Comma || next === T.StringLiteral || next === T.TripleString;
+        },
+        DEF: () => {
+          this.OPTION3(() => this.CONSUME(T.Comma));
+          this.SUBRULE2(this.propertyValue);
+        },
+      });
+    });
+    this.OPTION2(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  private propertyValue = this.RULE("propertyValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.TripleString) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.expression, { LABEL: "value" });
+          this.OPTION(() => {
+            this.CONSUME(T.DotDot);
+            this.SUBRULE2(this.expression, { LABEL: "max" });
+          });
+        },
+      },
+    ]);
+  });
+
+  private propertyBlock = this.RULE("propertyBlock", () => {
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.property));
+    this.CONSUME(T.RBrace);
+  });
+
+  // ── flows ─────────────────────────────────────────────────────────────
+
+  private flowDecl = this.RULE("flowDecl", () => {
+    this.CONSUME(T.Flow);
+    this.SUBRULE(this.declHead);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.flowStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private flowStatement = this.RULE("flowStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType === T.Arrow, ALT: () => this.SUBRULE(this.flowMessage) },
+        { GATE: () => this.LA(2).tokenType === T.Colon, ALT: () => this.SUBRULE(this.flowStep) },
+        { ALT: () => this.SUBRULE(this.satisfiesClause) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private flowMessage = this.RULE("flowMessage", () => {
+    this.CONSUME(T.Identifier, { LABEL: "from" });
+    this.CONSUME(T.Arrow);
+    this.CONSUME2(T.Identifier, { LABEL: "to" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "text" }));
+  });
+
+  private flowStep = this.RULE("flowStep", () => {
+    this.CONSUME(T.Identifier, { LABEL: "at" });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.StringLiteral, { LABEL: "text" });
+  });
+
+  private satisfiesClause = this.RULE("satisfiesClause", () => {
+    this.CONSUME(T.Satisfies);
+    this.SUBRULE(this.nameList);
+  });
+
+  private nameList = this.RULE("nameList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier, { LABEL: "name" }) });
+  });
+
+  // ── requirements ──────────────────────────────────────────────────────
+
+  private requirementsBlock = this.RULE("requirementsBlock", () => {
+    this.CONSUME(T.Requirements);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.requirementGroup));
+    this.CONSUME(T.RBrace);
+  });
+
+  private requirementGroup = this.RULE("requirementGroup", () => {
+    this.CONSUME(T.Identifier, { LABEL: "group" });
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.requirement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private requirement = this.RULE("requirement", () => {
+    this.CONSUME(T.Identifier, { LABEL: "id" });
+    this.CONSUME(T.StringLiteral, { LABEL: "text" });
+    this.OPTION(() => {
+      this.CONSUME(T.Target);
+      this.SUBRULE(this.comparison);
+    });
+  });
+
+  private comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.expression, { LABEL: "left" });
+    this.CONSUME(T.CompareOp, { LABEL: "op" });
+    this.SUBRULE2(this.expression, { LABEL: "right" });
+  });
+
+  // ── data model ────────────────────────────────────────────────────────
+
+  private modelBlock = this.RULE("modelBlock", () => {
+    this.CONSUME(T.Model);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.modelStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private modelStatement = this.RULE("modelStatement", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.entityDecl) },
+    ]);
+  });
+
+  private enumDecl = this.RULE("enumDecl", () => {
+    this.CONSUME(T.Enum);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.CONSUME(T.LBrace);
+    this.MANY_SEP({ SEP: T.ListSeparator, DEF: () => this.CONSUME2(T.Identifier, { LABEL: "member" }) });
+    this.CONSUME(T.RBrace);
+  });
+
+  private entityDecl = this.RULE("entityDecl", () => {
+    this.CONSUME(T.Entity);
+    this.SUBRULE(this.declHead);
+    this.SUBRULE(this.recordType);
+  });
+
+  private recordType = this.RULE("recordType", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY_SEP({ SEP: T.ListSeparator, DEF: () => this.SUBRULE(this.field) });
+    this.CONSUME(T.RBrace);
+  });
+
+  private field = this.RULE("field", () => {
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(T.Question));
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeExpr);
+    this.OPTION2(() => this.CONSUME(T.StringLiteral, { LABEL: "description" }));
+    this.OPTION3(() => this.SUBRULE(this.attributes));
+  });
+
+  private typeExpr = this.RULE("typeExpr", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: "named" }) },
+      { ALT: () => this.SUBRULE(this.recordType, { LABEL: "record" }) },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.CONSUME(T.StringLiteral, { LABEL: "option" }) });
+        },
+      },
+    ]);
+    this.MANY({
+      GATE: () => this.LA(2).tokenType === T.RBracket,
+      DEF: () => {
+        this.CONSUME(T.LBracket, { LABEL: "arrayOpen" });
+        this.CONSUME(T.RBracket);
+      },
+    });
+  });
+
+  private attributes = this.RULE("attributes", () => {
+    this.CONSUME(T.LBracket);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.attribute) });
+    this.CONSUME(T.RBracket);
+  });
+
+  private attribute = this.RULE("attribute", () => {
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.OPTION(() => this.SUBRULE(this.propertyValue));
+  });
+
+  // ── scaling ───────────────────────────────────────────────────────────
+
+  private scalingBlock = this.RULE("scalingBlock", () => {
+    this.CONSUME(T.Scaling);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.scalingStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private scalingStatement = this.RULE("scalingStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.demandDecl) },
+        { GATE: () => !tokenIsName(this.LA(2)) || this.LA(2).tokenType === T.Identifier, ALT: () => this.SUBRULE(this.tierNotes) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private demandDecl = this.RULE("demandDecl", () => {
+    this.CONSUME(T.Demand);
+    this.CONSUME(T.Identifier, { LABEL: "name" });
+    this.SUBRULE(this.expression, { LABEL: "rate" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+  });
+
+  private tierNotes = this.RULE("tierNotes", () => {
+    this.CONSUME(T.Tier);
+    this.SUBRULE(this.expression, { LABEL: "multiplier" });
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.CONSUME9(T.StringLiteral, { LABEL: "note" }));
+    this.CONSUME(T.RBrace);
+  });
+
+  // ── APIs ──────────────────────────────────────────────────────────────
+
+  private apiDecl = this.RULE("apiDecl", () => {
+    this.CONSUME(T.Api);
+    this.SUBRULE(this.declHead);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.apiStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private apiStatement = this.RULE("apiStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType === T.Path || !tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.endpoint) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private endpoint = this.RULE("endpoint", () => {
+    this.CONSUME(T.HttpMethod, { LABEL: "method" });
+    this.CONSUME(T.Path, { LABEL: "path" });
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.LBrace);
+      this.statements(() => this.SUBRULE9(this.endpointStatement));
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  private endpointStatement = this.RULE("endpointStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType !== T.Arrow, ALT: () => this.SUBRULE(this.bodyClause) },
+        { ALT: () => this.SUBRULE(this.responseClause) },
+        { ALT: () => this.SUBRULE(this.errorsClause) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  /** `request T`, `params T`, `query T`, `payload T`. */
+  private bodyClause = this.RULE("bodyClause", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Request, { LABEL: "clause" }) },
+      { ALT: () => this.CONSUME(T.Params, { LABEL: "clause" }) },
+      { ALT: () => this.CONSUME(T.Query, { LABEL: "clause" }) },
+      { ALT: () => this.CONSUME(T.Payload, { LABEL: "clause" }) },
+    ]);
+    this.SUBRULE(this.typeExpr);
+  });
+
+  private responseClause = this.RULE("responseClause", () => {
+    this.CONSUME(T.Response);
+    this.CONSUME(T.NumberLiteral, { LABEL: "status" });
+    this.OPTION(() => this.SUBRULE(this.typeExpr));
+  });
+
+  private errorsClause = this.RULE("errorsClause", () => {
+    this.CONSUME(T.Errors);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.NumberLiteral, { LABEL: "status" }) });
+  });
+
+  private webhookDecl = this.RULE("webhookDecl", () => {
+    this.CONSUME(T.Webhook);
+    this.SUBRULE(this.declHead);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.webhookStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private webhookStatement = this.RULE("webhookStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(1).tokenType === T.Payload, ALT: () => this.SUBRULE(this.bodyClause) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  // ── cost, failures, security ──────────────────────────────────────────
+
+  private costBlock = this.RULE("costBlock", () => {
+    this.CONSUME(T.Cost);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.costStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private costStatement = this.RULE("costStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType === T.StringLiteral, ALT: () => this.SUBRULE(this.costItem) },
+        { GATE: () => this.LA(1).tokenType === T.Budget, ALT: () => this.SUBRULE(this.budget) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private costItem = this.RULE("costItem", () => {
+    this.CONSUME(T.Item);
+    this.CONSUME(T.StringLiteral, { LABEL: "label" });
+    this.SUBRULE(this.expression, { LABEL: "amount" });
+  });
+
+  private budget = this.RULE("budget", () => {
+    this.CONSUME(T.Budget);
+    this.SUBRULE(this.expression, { LABEL: "amount" });
+  });
+
+  private failureDecl = this.RULE("failureDecl", () => {
+    this.CONSUME(T.Failure);
+    this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: "name" }));
+    this.OPTION2(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION3(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  private securityBlock = this.RULE("securityBlock", () => {
+    this.CONSUME(T.Security);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.securityStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private securityStatement = this.RULE("securityStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(2).tokenType === T.StringLiteral, ALT: () => this.SUBRULE(this.control) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private control = this.RULE("control", () => {
+    this.CONSUME(T.Control);
+    this.CONSUME(T.StringLiteral, { LABEL: "text" });
+    this.OPTION(() => {
+      this.CONSUME(T.On);
+      this.CONSUME(T.Identifier, { LABEL: "target" });
+    });
+  });
+
+  // ── monitoring ────────────────────────────────────────────────────────
+
+  private monitoringBlock = this.RULE("monitoringBlock", () => {
+    this.CONSUME(T.Monitoring);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.monitoringStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private monitoringStatement = this.RULE("monitoringStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.LA(1).tokenType === T.Metric && tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.metricDecl) },
+        { GATE: () => this.LA(1).tokenType === T.Alert, ALT: () => this.SUBRULE(this.alertDecl) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  private metricDecl = this.RULE("metricDecl", () => {
+    this.CONSUME(T.Metric);
+    this.SUBRULE(this.declHead);
+    this.OPTION(() => {
+      this.CONSUME(T.Unit);
+      this.SUBRULE(this.unitSpec);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Of);
+      this.CONSUME(T.Identifier, { LABEL: "of" });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Percentiles);
+      this.SUBRULE(this.nameList, { LABEL: "percentiles" });
+    });
+  });
+
+  /** `%`, `$`, `s`, `GB/month`. */
+  private unitSpec = this.RULE("unitSpec", () => {
+    this.SUBRULE(this.unitAtom);
+    this.MANY(() => {
+      this.CONSUME(T.Slash);
+      this.SUBRULE2(this.unitAtom);
+    });
+  });
+
+  private unitAtom = this.RULE("unitAtom", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.Dollar) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+    ]);
+  });
+
+  private alertDecl = this.RULE("alertDecl", () => {
+    this.CONSUME(T.Alert);
+    this.OPTION({
+      GATE: () => tokenIsName(this.LA(1)) && tokenIsName(this.LA(2)),
+      DEF: () => this.CONSUME(T.Identifier, { LABEL: "name" }),
+    });
+    this.SUBRULE(this.comparison);
+    this.OPTION2(() => this.CONSUME(T.StringLiteral, { LABEL: "text" }));
+    this.OPTION3(() => {
+      this.CONSUME(T.SeverityKw);
+      this.CONSUME2(T.Identifier, { LABEL: "severity" });
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.expression, { LABEL: "duration" });
+    });
+  });
+
+  private decisionDecl = this.RULE("decisionDecl", () => {
+    this.CONSUME(T.Decision);
+    this.SUBRULE(this.declHead);
+    this.OPTION(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  /**
+   * `{ statements }`. Terminators and statements are read in any order so
+   * that after a bad statement the parser resumes at the next line; src/syntax
+   * reports two statements that share a line without a `;`.
+   */
+  private statements(statement: () => void): void {
+    this.MANY9(() =>
+      this.OR9([
+        { ALT: () => this.CONSUME9(T.Terminator) },
+        { ALT: statement },
+      ]),
+    );
+  }
+
+  // ── names and expressions ─────────────────────────────────────────────
+
+  private qualifiedName = this.RULE("qualifiedName", () => {
+    this.CONSUME(T.Identifier, { LABEL: "part" });
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier, { LABEL: "part" });
+    });
+  });
+
+  public expression = this.RULE("expression", () => {
+    this.SUBRULE(this.term, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "operator" }) },
+      ]);
+      this.SUBRULE2(this.term, { LABEL: "operand" });
+    });
+  });
+
+  private term = this.RULE("term", () => {
+    this.SUBRULE(this.unary, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "operator" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "operator" }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: "operand" });
+    });
+  });
+
+  private unary = this.RULE("unary", () => {
+    this.MANY(() => this.CONSUME(T.Minus, { LABEL: "negate" }));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.quantity) },
+      { ALT: () => this.SUBRULE(this.qualifiedName, { LABEL: "reference" }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression, { LABEL: "inner" });
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  /**
+   * `42`, `10k`, `5min`, `1 GB`, `99.9%`, `$0.50`. A word right after the
+   * number is its unit; after a space, only a known unit word is, so that
+   * `200 Upload` stays a number and a name.
+   */
+  private quantity = this.RULE("quantity", () => {
+    this.OPTION(() => this.CONSUME(T.Dollar));
+    this.CONSUME(T.NumberLiteral, { LABEL: "number" });
+    this.OPTION2({
+      GATE: () => {
+        const next = this.LA(1);
+        if (!tokenIsName(next)) return false;
+        const number = this.LA(0);
+        return next.startOffset === number.endOffset! + 1 || isUnitWord(next.image) || isMagnitudeSuffix(next.image);
+      },
+      DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }),
+    });
+    this.OPTION3(() => this.CONSUME(T.Percent));
+  });
+}
+
+function tokenIsName(token: IToken): boolean {
+  return token.tokenType === T.Identifier || token.tokenType.CATEGORIES?.includes(T.Identifier) === true;
+}
+
+export const parser = new SysdParser();
+
+export interface CstResult {
+  cst: CstNode;
+  errors: IRecognitionException[];
+}
+
+/** Parses a token vector from `lex`. The single parser instance is reused. */
+export function parseTokens(tokens: IToken[]): CstResult {
+  setTokensForMessages(tokens);
+  parser.input = tokens;
+  const cst = parser.file();
+  return { cst, errors: [...parser.errors] };
+}
+
+export { EOF };

@@ -1,0 +1,53 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Folders never searched for designs. */
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
+
+export interface CollectedInputs {
+  files: string[];
+  /** Paths that do not exist or cannot be read: bad usage (exit 2). */
+  problems: string[];
+}
+
+/**
+ * Expands files and folders into `.sysd` files, sorted for a deterministic
+ * order. Folders are searched recursively, skipping `node_modules`, hidden
+ * folders and the `exclude` folders (the build's output).
+ */
+export function collectInputs(paths: string[], cwd: string, exclude: string[] = []): CollectedInputs {
+  const excluded = new Set(exclude.map((p) => path.resolve(cwd, p)));
+  const files = new Set<string>();
+  const problems: string[] = [];
+  for (const input of paths) {
+    const absolute = path.resolve(cwd, input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      problems.push(`${input}: no such file or folder`);
+      continue;
+    }
+    if (stat.isDirectory()) walk(absolute, files, excluded);
+    else files.add(absolute);
+  }
+  return { files: [...files].sort(), problems };
+}
+
+function walk(folder: string, files: Set<string>, excluded: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith(".") || excluded.has(full)) continue;
+      walk(full, files, excluded);
+    } else if (entry.isFile() && entry.name.endsWith(".sysd")) {
+      files.add(full);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { Command, CommanderError, Option } from "commander";
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "../diagnostics/index.js";
+import { runCheck } from "./check.js";
+import { EXIT, type Io } from "./io.js";
+import { packageVersion } from "./package-info.js";
+
+interface CommonOptions {
+  format: DiagnosticFormat;
+  root?: string;
+  strict?: boolean;
+  color?: boolean;
+}
+
+function formatOption(): Option {
+  return new Option("--format <format>", "how diagnostics are printed").choices(DIAGNOSTIC_FORMATS).default("pretty");
+}
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("sysd")
+    .description(
+      "Design-as-code compiler: checks a system design written in .sysd files — its references,\n" +
+        "units and the numbers it states — and writes its document, diagrams, OpenAPI and JSON model.",
+    )
+    .version(io.version, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok, 1 errors in a design, 2 bad usage or unreadable input, 3 internal error.\n" +
+        "Examples:\n  sysd check                       check every .sysd file under this folder\n" +
+        "  sysd check design.sysd --format json\n  sysd build examples -o out",
+    );
+
+  const withCommon = (command: Command): Command =>
+    command
+      .addOption(formatOption())
+      .option("--root <dir>", "imports must stay inside this folder (default: the current folder)")
+      .option("--strict", "treat warnings as errors for the exit code")
+      .option("--color", "color pretty output even when not on a terminal")
+      .option("--no-color", "never color pretty output");
+
+  withCommon(
+    program
+      .command("check")
+      .description("check designs and print their diagnostics; write nothing")
+      .argument("[paths...]", ".sysd files or folders to search (default: the current folder)"),
+  ).action((paths: string[], options: CommonOptions) => {
+    setExit(runCheck(paths, { ...options, color: options.color ?? io.colorDefault }, io));
+  });
+
+  withCommon(
+    program
+      .command("build")
+      .description("check designs, then write their documents (document output is not written yet: only checks)")
+      .argument("[paths...]", ".sysd files or folders to search (default: the current folder)")
+      .option("-o, --out <dir>", "output folder", "out")
+      .option("--check", "write nothing; exit 1 if any output would change"),
+  ).action((paths: string[], options: CommonOptions) => {
+    const code = runCheck(paths, { ...options, color: options.color ?? io.colorDefault }, io);
+    io.stderr("sysd build: document, diagram and OpenAPI output are not implemented yet; only checks ran\n");
+    setExit(code);
+  });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    const program = buildProgram(io, (code) => (exitCode = code));
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end in a CommanderError too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`sysd: internal error: ${message.split("\n")[0]} (this is a bug in sysd; please report it)\n`);
+    return EXIT.internal;
+  }
+}
+
+export function processIo(): Io {
+  const forced = process.env["FORCE_COLOR"];
+  return {
+    cwd: process.cwd(),
+    version: packageVersion(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    colorDefault:
+      forced !== undefined ? forced !== "0" : process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined,
+  };
+}

@@ -1,0 +1,96 @@
+import type { Span } from "../syntax/span.js";
+import type { Diagnostic, Fix, RelatedLocation, Severity } from "./diagnostic.js";
+
+/** The severity a code has before any `sysd.json` or `lint` override. */
+export type DefaultSeverity = "error" | "warning";
+
+export interface CodeInfo {
+  readonly code: string;
+  readonly severity: DefaultSeverity;
+  /** Stable kebab-case name, used as the SARIF rule name. */
+  readonly title: string;
+  readonly explanation: string;
+}
+
+function entry<C extends string, S extends DefaultSeverity>(
+  code: C,
+  severity: S,
+  title: string,
+  explanation: string,
+): { readonly code: C; readonly severity: S; readonly title: string; readonly explanation: string } {
+  return { code, severity, title, explanation };
+}
+
+/**
+ * Every diagnostic the compiler can report. Key order is the order rules are
+ * listed in SARIF output, so it is kept sorted by code.
+ */
+export const DIAGNOSTIC_CODES = {
+  E100: entry("E100", "error", "syntax-error", "The text does not follow the grammar, e.g. an unexpected token, an unclosed string or an unknown unit."),
+  E101: entry("E101", "error", "import-not-found", "An imported file is missing, cannot be read, or lies outside the input folders."),
+  E200: entry("E200", "error", "duplicate-name", "A name is declared twice in the same category, or an endpoint is declared twice."),
+  E201: entry("E201", "error", "unknown-component", "A reference names a component or boundary that is not declared."),
+  E202: entry("E202", "error", "unknown-type", "A field or parameter uses a type that is neither built in nor declared."),
+  E203: entry("E203", "error", "unknown-kind", "A component uses a kind that is neither built in nor declared."),
+  E204: entry("E204", "error", "unknown-metric", "An expression names a metric, percentile or demand that does not exist."),
+  E206: entry("E206", "error", "unknown-requirement", "A flow's `satisfies` list names a requirement that is not declared."),
+  E207: entry("E207", "error", "unknown-api", "A component's `exposes` list names an api that is not declared."),
+  E210: entry("E210", "error", "dimension-mismatch", "Quantities of different dimensions are added, compared or assigned."),
+  E221: entry("E221", "error", "param-not-in-path", "A `params` entry has no matching `{placeholder}` in the endpoint path."),
+  E230: entry("E230", "error", "target-not-met", "A non-functional requirement's target fails against the computed value."),
+  E231: entry("E231", "error", "over-budget", "The computed cost total is higher than the declared budget."),
+  W300: entry("W300", "warning", "missing-section", "A section of the design checklist has no content in the system."),
+  W301: entry("W301", "warning", "component-count", "The system has fewer than 3 or more than 7 components besides clients, users and externals."),
+  W302: entry("W302", "warning", "unconnected-component", "A component takes part in no connection."),
+  W303: entry("W303", "warning", "unmatched-flow-step", "A flow step sends a message between components that have no connection."),
+  W304: entry("W304", "warning", "stateful-without-failure", "A stateful component has no failure mode that affects it."),
+  W305: entry("W305", "warning", "unsatisfied-requirement", "A functional requirement is not satisfied by any flow."),
+  W306: entry("W306", "warning", "target-without-alert", "A requirement targets a metric that no alert watches."),
+  W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
+  W308: entry("W308", "warning", "entity-without-pk", "An entity has no field marked `pk`."),
+  W310: entry("W310", "warning", "instances-exceeded", "A scaling tier needs more instances than the component's `instances` bound allows."),
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export type WarningCode = {
+  [K in DiagnosticCode]: (typeof DIAGNOSTIC_CODES)[K]["severity"] extends "warning" ? K : never;
+}[DiagnosticCode];
+
+export type ErrorCode = Exclude<DiagnosticCode, WarningCode>;
+
+export const ALL_CODES: readonly DiagnosticCode[] = Object.freeze(
+  Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[],
+);
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+}
+
+/** True only for known warning codes: errors cannot be reconfigured, unknown codes have no rule. */
+export function isWarningCode(code: string): code is WarningCode {
+  return isDiagnosticCode(code) && DIAGNOSTIC_CODES[code].severity === "warning";
+}
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code] : undefined;
+}
+
+export interface DiagnosticExtras {
+  related?: RelatedLocation[];
+  fix?: Fix;
+}
+
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  span: Span,
+  message: string,
+  extra?: DiagnosticExtras,
+): Diagnostic {
+  const severity: Severity = DIAGNOSTIC_CODES[code].severity;
+  const diagnostic: Diagnostic = { code, severity, message, span };
+  // Absent rather than empty keeps structural equality in tests and snapshots simple.
+  if (extra?.related !== undefined && extra.related.length > 0) diagnostic.related = extra.related;
+  if (extra?.fix !== undefined) diagnostic.fix = extra.fix;
+  return diagnostic;
+}
