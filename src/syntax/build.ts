@@ -6,6 +6,7 @@ import { didYouMean } from "../util/suggest.js";
 import type * as A from "./ast.js";
 import type { SourceText } from "./source-text.js";
 import { joinSpans, type Span } from "./span.js";
+import { checkPropertyValues, FREE_FORM_BLOCKS } from "./property-values.js";
 import { decodeQuoted, decodeTriple } from "./strings.js";
 
 type Child = CstNode | IToken;
@@ -286,7 +287,8 @@ export class AstBuilder {
 
   // ── properties ───────────────────────────────────────────────────────
 
-  private property(node: CstNode): A.Property | undefined {
+  /** `freeForm`: inside `properties { }` or `lint { }`, where any key and value goes. */
+  private property(node: CstNode, freeForm = false): A.Property | undefined {
     const c = node.children;
     const key = this.identifier(this.token(c, "key"));
     if (!key) return undefined;
@@ -295,8 +297,20 @@ export class AstBuilder {
       .filter((v): v is A.Value => v !== undefined);
     const result: A.Property = { type: "Property", key, values, span: this.nodeSpan(node) };
     const block = this.node(c, "propertyBlock");
-    if (block) result.block = this.propertyBlock(block);
+    if (block) result.block = this.propertyBlock(block, FREE_FORM_BLOCKS.has(key.name));
+    if (!freeForm) {
+      const problem = checkPropertyValues(result);
+      if (problem) {
+        const span = problem.at.type === "Property" ? this.afterKey(key) : problem.at.span;
+        this.error(span, problem.message);
+      }
+    }
     return result;
+  }
+
+  /** Where a missing value should have been: just past the key. */
+  private afterKey(key: A.Identifier): Span {
+    return this.source.span(key.span.endOffset, key.span.endOffset + 1);
   }
 
   private propertyValue(node: CstNode): A.Value | undefined {
@@ -312,10 +326,10 @@ export class AstBuilder {
     return { type: "Range", min: value, max, span: joinSpans(value.span, max.span) };
   }
 
-  private propertyBlock(node: CstNode | undefined): A.Property[] {
+  private propertyBlock(node: CstNode | undefined, freeForm = false): A.Property[] {
     if (!node) return [];
     return this.blockStatements(node.children, "property")
-      .map((p) => this.property(p))
+      .map((p) => this.property(p, freeForm))
       .filter((p): p is A.Property => p !== undefined);
   }
 

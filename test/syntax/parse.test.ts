@@ -148,3 +148,26 @@ describe("recovery", () => {
     expect(system.members.filter((m) => m.type === "Component").map((m) => (m as ComponentDecl).name.name)).toContain("C");
   });
 });
+
+describe("values of well-known properties", () => {
+  it.each([
+    ["component A { technology 42 }", "expected a string after `technology`, found `42`"],
+    ['component A { stores "Upload" }', "expected a name after `stores`, found a string"],
+    ['component A { owner "a", "b" }', "`owner` takes one value, found 2"],
+  ])("rejects %s", (body, message) => {
+    const { diagnostics } = parse(`system S { ${body} }`);
+    expect(diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+
+  it("points just past a key that lacks its value", () => {
+    const { diagnostics } = parse("system S {\n  component A {\n    technology\n  }\n}");
+    expect(diagnostics.map((d) => [d.span.line, d.span.column, d.message])).toEqual([
+      [3, 15, "expected a string or a `{ ... }` block after `technology`"],
+    ]);
+  });
+
+  it("leaves free-form `properties` alone", () => {
+    const { diagnostics } = parse("system S { component A { properties { technology 5; owner 3 } } }");
+    expect(diagnostics).toEqual([]);
+  });
+});
