@@ -65,7 +65,11 @@ export function lex(text: string): LexResult {
     startOffset: error.offset,
     endOffset: error.offset + error.length,
   }));
-  for (const bad of result.groups["errors"] ?? []) {
+  const unterminated = [
+    ...(result.groups["errors"] ?? []),
+    ...result.tokens.filter((t) => t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString),
+  ];
+  for (const bad of unterminated) {
     problems.push({
       message: unterminatedMessage(bad),
       startOffset: bad.startOffset,

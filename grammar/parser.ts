@@ -1,4 +1,4 @@
-import { CstParser, EOF, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
 import * as T from "./tokens.js";
 import { errorMessages, setTokensForMessages } from "./messages.js";
 import { isMagnitudeSuffix, isUnitWord } from "./units.js";
@@ -133,7 +133,7 @@ class SysdParser extends CstParser {
       this.MANY({
         GATE: () => {
           const next = this.LA(1).tokenType;
-          return next === T.Comma || next === T.StringLiteral || next === T.TripleString;
+          return next === T.Comma || isString(this.LA(1));
         },
         DEF: () => {
           this.OPTION3(() => this.CONSUME(T.Comma));
@@ -447,7 +447,7 @@ class SysdParser extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.LA(2).tokenType === T.StringLiteral, ALT: () => this.SUBRULE(this.costItem) },
+        { GATE: () => isString(this.LA(2)), ALT: () => this.SUBRULE(this.costItem) },
         { GATE: () => this.LA(1).tokenType === T.Budget, ALT: () => this.SUBRULE(this.budget) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
@@ -483,7 +483,7 @@ class SysdParser extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.LA(2).tokenType === T.StringLiteral, ALT: () => this.SUBRULE(this.control) },
+        { GATE: () => isString(this.LA(2)), ALT: () => this.SUBRULE(this.control) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -656,6 +656,10 @@ class SysdParser extends CstParser {
     });
     this.OPTION3(() => this.CONSUME(T.Percent));
   });
+}
+
+function isString(token: IToken): boolean {
+  return tokenMatcher(token, T.StringLiteral) || tokenMatcher(token, T.TripleString);
 }
 
 function tokenIsName(token: IToken): boolean {

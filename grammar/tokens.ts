@@ -117,11 +117,13 @@ export const TripleString = createToken({
   line_breaks: true,
   label: "a string",
 });
+/** Still a string to the parser, so the rest of the statement parses; the lexer reports it. */
 export const UnterminatedTripleString = createToken({
   name: "UnterminatedTripleString",
   pattern: /"""[\s\S]*/,
   line_breaks: true,
-  group: "errors",
+  categories: [TripleString],
+  label: "a string",
 });
 export const StringLiteral = createToken({
   name: "StringLiteral",
@@ -131,7 +133,8 @@ export const StringLiteral = createToken({
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
-  group: "errors",
+  categories: [StringLiteral],
+  label: "a string",
 });
 
 /**
