@@ -2,19 +2,71 @@
  * The public API of sysd. A library user compiles designs here; the CLI is a
  * thin layer over it.
  */
-import { sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
-import { loadProgram, type LoadOptions, type Program } from "./syntax/index.js";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { analyze, RULE_SETTINGS, type Model, type RuleSetting } from "./semantics/index.js";
+import { loadProgram, SourceText, type LoadOptions, type Program } from "./syntax/index.js";
 
 export interface CheckResult {
   program: Program;
+  model: Model;
   diagnostics: Diagnostic[];
 }
 
-/** Reads and checks `.sysd` files and what they import. Never throws on bad input. */
-export function check(inputs: string[], options: LoadOptions): CheckResult {
+export interface CheckOptions extends LoadOptions {
+  /** Warning settings; when absent, read from `sysd.json` in the root folder. */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Reads, resolves and checks `.sysd` files and what they import. Never throws on bad input. */
+export function check(inputs: string[], options: CheckOptions): CheckResult {
   const program = loadProgram(inputs, options);
-  return { program, diagnostics: sortDiagnostics(program.diagnostics) };
+  const diagnostics = [...program.diagnostics];
+  let rules = options.rules;
+  if (!rules) {
+    const config = readProjectConfig(options.root, options.cwd ?? options.root);
+    rules = config.rules;
+    diagnostics.push(...config.diagnostics);
+  }
+  const analyzed = analyze(program, { rules });
+  diagnostics.push(...analyzed.diagnostics);
+  return { program, model: analyzed.model, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** `sysd.json` at the root: `{"rules": {"W301": "off"}}`. */
+export function readProjectConfig(root: string, cwd: string): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } {
+  const file = path.join(path.resolve(root), "sysd.json");
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return { rules: {}, diagnostics: [] };
+  }
+  const display = path.relative(cwd, file).split(path.sep).join("/") || "sysd.json";
+  const source = new SourceText(display, text);
+  const problem = (message: string): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } => ({
+    rules: {},
+    diagnostics: [makeDiagnostic("E100", source.span(0, Math.min(1, text.length)), message)],
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return problem(`sysd.json is not valid JSON: ${(error as Error).message}`);
+  }
+  const rulesValue = parsed && typeof parsed === "object" && "rules" in parsed ? (parsed as { rules: unknown }).rules : {};
+  if (!rulesValue || typeof rulesValue !== "object" || Array.isArray(rulesValue)) return problem("sysd.json: `rules` must be an object");
+  const rules: Record<string, RuleSetting> = {};
+  for (const [code, setting] of Object.entries(rulesValue)) {
+    if (typeof setting !== "string" || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
+      return problem(`sysd.json: rule ${code} must be one of ${RULE_SETTINGS.join(", ")}`);
+    }
+    rules[code] = setting as RuleSetting;
+  }
+  return { rules, diagnostics: [] };
 }
 
 export * as syntax from "./syntax/index.js";
 export * as diagnostics from "./diagnostics/index.js";
+export * as semantics from "./semantics/index.js";

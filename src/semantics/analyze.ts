@@ -1,0 +1,184 @@
+import { isWarningCode, makeDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import type * as A from "../syntax/ast.js";
+import type { LoadedFile, Program } from "../syntax/index.js";
+import { didYouMean } from "../util/suggest.js";
+import { bindSystem, type SystemSymbols } from "./binder.js";
+import { checkDesign, checklist } from "./checks/design.js";
+import { checkKindProperties, checkProperties } from "./checks/properties.js";
+import { Evaluator } from "./evaluate.js";
+import { KindRegistry } from "./kinds.js";
+import type * as M from "./model.js";
+import { propertyModels, Resolver } from "./resolve.js";
+import { findProperty, stringValue, stringValues, wordValue } from "./values.js";
+
+export type RuleSetting = "off" | "info" | "warning" | "error";
+export const RULE_SETTINGS: readonly RuleSetting[] = ["off", "info", "warning", "error"];
+
+export interface AnalyzeOptions {
+  /** Project-wide warning settings, from `sysd.json`. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface AnalyzeResult {
+  model: M.Model;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Binds, resolves, evaluates and checks every system of the entry files.
+ * Pure: reads only the parsed program. Systems in files that are only
+ * imported contribute kinds and types, not documents.
+ */
+export function analyze(program: Program, options: AnalyzeOptions = {}): AnalyzeResult {
+  const diagnostics: Diagnostic[] = [];
+  const kinds = new KindRegistry(program);
+  diagnostics.push(...kinds.diagnostics);
+  for (const file of program.files) {
+    if (file.isStdlib) continue;
+    const fileDiagnostics: Diagnostic[] = [];
+    checkKindProperties(file.ast.members.filter((m): m is A.KindDecl => m.type === "Kind"), fileDiagnostics);
+    diagnostics.push(...applyRules(fileDiagnostics, options.rules ?? {}));
+  }
+
+  const systems: M.SystemModel[] = [];
+  const seenSystems = new Map<string, A.Identifier>();
+  const entries = program.files.filter((f) => program.entries.includes(f.absolutePath));
+  for (const file of entries) {
+    for (const system of file.ast.members.filter((m): m is A.SystemDecl => m.type === "System")) {
+      const first = seenSystems.get(system.name.name);
+      if (first) {
+        diagnostics.push(
+          makeDiagnostic("E200", system.name.span, `duplicate system \`${system.name.name}\``, {
+            related: [{ message: `\`${first.name}\` is first declared here`, span: first.span }],
+          }),
+        );
+        continue;
+      }
+      seenSystems.set(system.name.name, system.name);
+      const systemDiagnostics: Diagnostic[] = [];
+      systems.push(analyzeSystem(system, file, kinds, systemDiagnostics));
+      const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
+      diagnostics.push(...applyRules(systemDiagnostics, rules));
+    }
+  }
+  return { model: { systems }, diagnostics };
+}
+
+function analyzeSystem(system: A.SystemDecl, file: LoadedFile, kinds: KindRegistry, diagnostics: Diagnostic[]): M.SystemModel {
+  const symbols = bindSystem(system, file, diagnostics);
+  const resolver = new Resolver(symbols, kinds, kinds.scopeOf(file), diagnostics);
+  const evaluator = new Evaluator(symbols, diagnostics);
+
+  const types = resolver.types();
+  const components = resolver.components();
+  const boundaries = resolver.boundaries();
+  const connections = resolver.connections();
+  const flows = resolver.flows();
+  const apis = resolver.apis();
+  const webhooks = resolver.webhooks();
+  const failures = resolver.failures();
+  const security = resolver.security(types.entities);
+  const decisions = resolver.decisions();
+  const questions = resolver.questions();
+
+  const scaling = evaluator.scaling(components);
+  const cost = evaluator.cost();
+  const metrics = evaluator.metrics((name) => resolver.componentOnlyRef(name));
+  const alerts = evaluator.alerts();
+
+  const requirements: M.RequirementModel[] = [];
+  for (const block of symbols.requirementBlocks) {
+    for (const group of block.groups) {
+      for (const requirement of group.requirements) {
+        if (symbols.requirements.get(requirement.id.name) !== requirement) continue;
+        const model: M.RequirementModel = {
+          id: requirement.id.name,
+          kind: requirement.kind,
+          text: requirement.text.value,
+          satisfiedBy: flows.filter((f) => f.satisfies.includes(requirement.id.name)).map((f) => f.id),
+          span: requirement.span,
+        };
+        const target = evaluator.target(requirement, alerts, cost);
+        if (target) model.target = target;
+        requirements.push(model);
+      }
+    }
+  }
+
+  const props = symbols.properties;
+  const scope = findProperty(props, "scope")?.block ?? [];
+  const result: M.SystemModel = {
+    id: system.name.name,
+    title: system.title?.value ?? system.name.name,
+    span: system.span,
+    file: file.displayPath,
+    scope: { in: stringValues(findProperty(scope, "in")), out: stringValues(findProperty(scope, "out")) },
+    requirements,
+    components,
+    boundaries,
+    connections,
+    flows,
+    types,
+    apis,
+    webhooks,
+    scaling,
+    cost,
+    failures,
+    security,
+    monitoring: { metrics, alerts },
+    decisions,
+    questions,
+    checklist: [],
+    properties: propertyModels(props.filter((p) => !SHOWN_ELSEWHERE.has(p.key.name))),
+  };
+  const owner = stringValue(findProperty(props, "owner"));
+  if (owner !== undefined) result.owner = owner;
+  const status = wordValue(findProperty(props, "status"));
+  if (status !== undefined) result.status = status;
+  const overview = stringValue(findProperty(props, "overview")) ?? stringValue(findProperty(props, "description"));
+  if (overview !== undefined) result.overview = overview;
+  result.checklist = checklist(result, symbols);
+
+  checkProperties(symbols, diagnostics);
+  checkDesign(result, symbols, diagnostics);
+  return result;
+}
+
+/** System properties with a place of their own in the model. */
+const SHOWN_ELSEWHERE = new Set(["owner", "status", "overview", "description", "scope", "lint", "questions"]);
+
+/** `lint { W301 off }`: per-system settings; a bad entry is W307. */
+function lintBlock(system: A.SystemDecl, diagnostics: Diagnostic[]): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  const lint = system.members.filter((m): m is A.Property => m.type === "Property" && m.key.name === "lint");
+  for (const entry of lint.flatMap((l) => l.block ?? [])) {
+    const code = entry.key.name;
+    const value = wordValue(entry);
+    if (!isWarningCode(code)) {
+      const message = /^E\d+$/.test(code) ? `errors cannot be turned off: \`${code}\`` : `\`${code}\` is not a warning code`;
+      diagnostics.push(makeDiagnostic("W307", entry.key.span, message));
+      continue;
+    }
+    if (value === undefined || !(RULE_SETTINGS as readonly string[]).includes(value)) {
+      diagnostics.push(
+        makeDiagnostic("W307", entry.span, `expected \`off\`, \`info\`, \`warning\` or \`error\` for ${code}${didYouMean(value ?? "", RULE_SETTINGS)}`),
+      );
+      continue;
+    }
+    settings[code] = value as RuleSetting;
+  }
+  return settings;
+}
+
+/** Changes the severity of warnings as configured; errors stay errors. */
+export function applyRules(diagnostics: Diagnostic[], rules: Record<string, RuleSetting>): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const setting = isWarningCode(diagnostic.code) && Object.hasOwn(rules, diagnostic.code) ? rules[diagnostic.code] : undefined;
+    if (setting === undefined) result.push(diagnostic);
+    else if (setting !== "off") result.push({ ...diagnostic, severity: setting });
+  }
+  return result;
+}
+
+export type { SystemSymbols };

@@ -1,0 +1,134 @@
+import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.js";
+import type { SystemSymbols } from "../binder.js";
+import type * as M from "../model.js";
+
+/** Kinds that are not parts of the system itself (W301). */
+const OUTSIDE_KINDS = new Set(["client", "user", "external"]);
+
+/** The sections of the design checklist (spec §4) and what makes each present. */
+export function checklist(system: M.SystemModel, symbols: SystemSymbols): M.ChecklistItem[] {
+  const requirements = system.requirements;
+  return [
+    {
+      section: "requirements (functional and non-functional)",
+      done: requirements.some((r) => r.kind === "functional") && requirements.some((r) => r.kind === "nonfunctional"),
+    },
+    { section: "architecture (components and connections)", done: system.components.length > 0 && system.connections.length > 0 },
+    { section: "data flows", done: system.flows.length > 0 },
+    { section: "data model", done: system.types.entities.length > 0 },
+    { section: "API contract", done: system.apis.length > 0 || system.webhooks.length > 0 },
+    { section: "scaling (1x, 10x, 100x)", done: symbols.sections.has("scaling") && (symbols.demands.size > 0 || symbols.tierNotes.length > 0) },
+    { section: "failure modes", done: system.failures.length > 0 },
+    { section: "cost estimate", done: system.cost.items.length > 0 },
+    { section: "security", done: system.security.controls.length > 0 },
+    { section: "monitoring (metrics and alerts)", done: system.monitoring.metrics.length > 0 && system.monitoring.alerts.length > 0 },
+  ];
+}
+
+export function isOutsideComponent(component: M.ComponentModel): boolean {
+  return component.kind.chain.some((k) => OUTSIDE_KINDS.has(k));
+}
+
+/** The boundaries holding a component or boundary, innermost first. */
+export function enclosing(system: M.SystemModel, id: string): string[] {
+  const parents = new Map<string, string | undefined>();
+  for (const c of system.components) parents.set(c.id, c.boundary);
+  for (const b of system.boundaries) parents.set(b.id, b.parent);
+  const result: string[] = [];
+  let current = parents.get(id);
+  while (current !== undefined && !result.includes(current)) {
+    result.push(current);
+    current = parents.get(current);
+  }
+  return result;
+}
+
+export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
+  const nameSpan = symbols.system.name.span;
+
+  for (const item of system.checklist) {
+    if (!item.done) diagnostics.push(makeDiagnostic("W300", nameSpan, `the design has no ${item.section} section`));
+  }
+
+  const inside = system.components.filter((c) => !isOutsideComponent(c));
+  if (inside.length < 3 || inside.length > 7) {
+    const which = inside.length < 3 ? "fewer than 3" : "more than 7";
+    diagnostics.push(
+      makeDiagnostic(
+        "W301",
+        nameSpan,
+        `the system has ${inside.length} component${inside.length === 1 ? "" : "s"} (not counting clients, users and externals), ${which}; a design reads best with 3 to 7 — group the rest into boundaries or split the system`,
+      ),
+    );
+  }
+
+  // A connection to or from a boundary connects everything inside it.
+  const connected = new Set<string>();
+  for (const connection of system.connections) {
+    connected.add(connection.from);
+    connected.add(connection.to);
+  }
+  for (const component of system.components) {
+    const ids = [component.id, ...enclosing(system, component.id)];
+    if (!ids.some((id) => connected.has(id))) {
+      diagnostics.push(makeDiagnostic("W302", declarationSpan(symbols, component), `component \`${component.id}\` has no connection`));
+    }
+  }
+
+  const joined = new Set(system.connections.map((c) => `${c.from}\u0000${c.to}`));
+  const linked = (a: string, b: string): boolean => {
+    const left = [a, ...enclosing(system, a)];
+    const right = [b, ...enclosing(system, b)];
+    return left.some((x) => right.some((y) => joined.has(`${x}\u0000${y}`) || joined.has(`${y}\u0000${x}`)));
+  };
+  for (const flow of system.flows) {
+    for (const step of flow.steps) {
+      if (step.type !== "message" || step.to === undefined || step.from === step.to) continue;
+      if (!linked(step.from, step.to)) {
+        diagnostics.push(
+          makeDiagnostic(
+            "W303",
+            step.span,
+            `flow \`${flow.id}\` step ${step.number}: no connection joins \`${step.from}\` and \`${step.to}\`; add \`${step.from} -> ${step.to}\``,
+          ),
+        );
+      }
+    }
+  }
+
+  const affected = new Set(system.failures.flatMap((f) => f.affects.flatMap((id) => [id])));
+  for (const component of system.components) {
+    if (!component.kind.stateful) continue;
+    const ids = [component.id, ...enclosing(system, component.id)];
+    if (!ids.some((id) => affected.has(id))) {
+      diagnostics.push(
+        makeDiagnostic(
+          "W304",
+          declarationSpan(symbols, component),
+          `stateful component \`${component.id}\` (${component.kind.id}) has no failure mode; add a \`failure\` that \`affects ${component.id}\``,
+        ),
+      );
+    }
+  }
+
+  for (const requirement of system.requirements) {
+    if (requirement.kind === "functional" && requirement.satisfiedBy.length === 0) {
+      diagnostics.push(
+        makeDiagnostic("W305", requirement.span, `functional requirement \`${requirement.id}\` is not satisfied by any flow`),
+      );
+    }
+  }
+
+  for (const entity of system.types.entities) {
+    if (!entity.fields.some((f) => f.pk)) {
+      const decl = symbols.types.get(entity.id);
+      const span = decl && decl.type === "Entity" ? decl.name.span : entity.span;
+      diagnostics.push(makeDiagnostic("W308", span, `entity \`${entity.id}\` has no field marked \`[pk]\``));
+    }
+  }
+}
+
+/** W302 and W304 point at the component's declaration: its name. */
+function declarationSpan(symbols: SystemSymbols, component: M.ComponentModel): M.ComponentModel["span"] {
+  return symbols.components.get(component.id)?.decl.name.span ?? component.span;
+}
