@@ -17,7 +17,7 @@ class SysdParser extends CstParser {
     super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
-      nodeLocationTracking: "full",
+      nodeLocationTracking: "onlyOffset",
       errorMessageProvider: errorMessages,
     });
     this.performSelfAnalysis();
@@ -74,23 +74,26 @@ class SysdParser extends CstParser {
   });
 
   private systemStatement = this.RULE("systemStatement", () => {
+    // A section keyword followed by `->` is a connection from a component of that name.
+    const notArrow = (): boolean => this.LA(2).tokenType !== T.Arrow;
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => this.LA(2).tokenType === T.Identifier || tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.componentDecl) },
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.boundaryDecl) },
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.flowDecl) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.modelBlock) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.requirementsBlock) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.scalingBlock) },
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.apiDecl) },
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.webhookDecl) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.costBlock) },
-        { GATE: () => this.LA(2).tokenType !== T.Arrow, ALT: () => this.SUBRULE(this.failureDecl) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.securityBlock) },
-        { GATE: () => this.LA(2).tokenType === T.LBrace, ALT: () => this.SUBRULE(this.monitoringBlock) },
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.decisionDecl) },
-        { ALT: () => this.SUBRULE(this.connection) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.componentDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.boundaryDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.flowDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.modelBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.requirementsBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.scalingBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.apiDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.webhookDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.costBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.failureDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.securityBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.monitoringBlock) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.decisionDecl) },
+        { GATE: () => this.LA(2).tokenType === T.Arrow, ALT: () => this.SUBRULE(this.connection) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -179,6 +182,7 @@ class SysdParser extends CstParser {
   private flowStatement = this.RULE("flowStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
         { GATE: () => this.LA(2).tokenType === T.Arrow, ALT: () => this.SUBRULE(this.flowMessage) },
         { GATE: () => this.LA(2).tokenType === T.Colon, ALT: () => this.SUBRULE(this.flowStep) },
@@ -328,9 +332,10 @@ class SysdParser extends CstParser {
   private scalingStatement = this.RULE("scalingStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.demandDecl) },
-        { GATE: () => !tokenIsName(this.LA(2)) || this.LA(2).tokenType === T.Identifier, ALT: () => this.SUBRULE(this.tierNotes) },
+        { ALT: () => this.SUBRULE(this.demandDecl) },
+        { ALT: () => this.SUBRULE(this.tierNotes) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -364,8 +369,9 @@ class SysdParser extends CstParser {
   private apiStatement = this.RULE("apiStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => this.LA(2).tokenType === T.Path || !tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.endpoint) },
+        { ALT: () => this.SUBRULE(this.endpoint) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -385,8 +391,9 @@ class SysdParser extends CstParser {
   private endpointStatement = this.RULE("endpointStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => this.LA(2).tokenType !== T.Arrow, ALT: () => this.SUBRULE(this.bodyClause) },
+        { ALT: () => this.SUBRULE(this.bodyClause) },
         { ALT: () => this.SUBRULE(this.responseClause) },
         { ALT: () => this.SUBRULE(this.errorsClause) },
         { ALT: () => this.SUBRULE(this.property) },
@@ -427,6 +434,7 @@ class SysdParser extends CstParser {
   private webhookStatement = this.RULE("webhookStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
         { GATE: () => this.LA(1).tokenType === T.Payload, ALT: () => this.SUBRULE(this.bodyClause) },
         { ALT: () => this.SUBRULE(this.property) },
@@ -446,9 +454,10 @@ class SysdParser extends CstParser {
   private costStatement = this.RULE("costStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => isString(this.LA(2)), ALT: () => this.SUBRULE(this.costItem) },
-        { GATE: () => this.LA(1).tokenType === T.Budget, ALT: () => this.SUBRULE(this.budget) },
+        { ALT: () => this.SUBRULE(this.costItem) },
+        { ALT: () => this.SUBRULE(this.budget) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -482,8 +491,9 @@ class SysdParser extends CstParser {
   private securityStatement = this.RULE("securityStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => isString(this.LA(2)), ALT: () => this.SUBRULE(this.control) },
+        { ALT: () => this.SUBRULE(this.control) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -510,9 +520,10 @@ class SysdParser extends CstParser {
   private monitoringStatement = this.RULE("monitoringStatement", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => this.LA(1).tokenType === T.Metric && tokenIsName(this.LA(2)), ALT: () => this.SUBRULE(this.metricDecl) },
-        { GATE: () => this.LA(1).tokenType === T.Alert, ALT: () => this.SUBRULE(this.alertDecl) },
+        { ALT: () => this.SUBRULE(this.metricDecl) },
+        { ALT: () => this.SUBRULE(this.alertDecl) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -671,14 +682,26 @@ export const parser = new SysdParser();
 export interface CstResult {
   cst: CstNode;
   errors: IRecognitionException[];
+  /** Recovery gave up: the input has so many errors in a row that it ran out of stack. */
+  gaveUp: boolean;
 }
 
 /** Parses a token vector from `lex`. The single parser instance is reused. */
 export function parseTokens(tokens: IToken[]): CstResult {
   setTokensForMessages(tokens);
   parser.input = tokens;
-  const cst = parser.file();
-  return { cst, errors: [...parser.errors] };
+  try {
+    const cst = parser.file();
+    return { cst, errors: [...parser.errors], gaveUp: false };
+  } catch (error) {
+    // Chevrotain recovers from an error inside a repetition by re-entering
+    // the repetition, one stack frame per error: thousands of errors in one
+    // block exhaust the stack. The errors found until then are kept.
+    if (!(error instanceof RangeError)) throw error;
+    const errors = [...parser.errors];
+    parser.input = [];
+    return { cst: { name: "file", children: {} }, errors, gaveUp: true };
+  }
 }
 
 export { EOF };

@@ -22,15 +22,15 @@ export interface CheckOptions extends LoadOptions {
 /** Reads, resolves and checks `.sysd` files and what they import. Never throws on bad input. */
 export function check(inputs: string[], options: CheckOptions): CheckResult {
   const program = loadProgram(inputs, options);
-  const diagnostics = [...program.diagnostics];
+  const diagnostics = program.diagnostics.slice();
   let rules = options.rules;
   if (!rules) {
     const config = readProjectConfig(options.root, options.cwd ?? options.root);
     rules = config.rules;
-    diagnostics.push(...config.diagnostics);
+    for (const d of config.diagnostics) diagnostics.push(d);
   }
   const analyzed = analyze(program, { rules });
-  diagnostics.push(...analyzed.diagnostics);
+  for (const d of analyzed.diagnostics) diagnostics.push(d);
   return { program, model: analyzed.model, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -32,12 +32,12 @@ export interface AnalyzeResult {
 export function analyze(program: Program, options: AnalyzeOptions = {}): AnalyzeResult {
   const diagnostics: Diagnostic[] = [];
   const kinds = new KindRegistry(program);
-  diagnostics.push(...kinds.diagnostics);
+  for (const d of kinds.diagnostics) diagnostics.push(d);
   for (const file of program.files) {
     if (file.isStdlib) continue;
     const fileDiagnostics: Diagnostic[] = [];
     checkKindProperties(file.ast.members.filter((m): m is A.KindDecl => m.type === "Kind"), fileDiagnostics);
-    diagnostics.push(...applyRules(fileDiagnostics, options.rules ?? {}));
+    for (const d of applyRules(fileDiagnostics, options.rules ?? {})) diagnostics.push(d);
   }
 
   const systems: M.SystemModel[] = [];
@@ -58,7 +58,7 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
       const systemDiagnostics: Diagnostic[] = [];
       systems.push(analyzeSystem(system, file, kinds, systemDiagnostics));
       const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
-      diagnostics.push(...applyRules(systemDiagnostics, rules));
+      for (const d of applyRules(systemDiagnostics, rules)) diagnostics.push(d);
     }
   }
   return { model: { systems }, diagnostics };

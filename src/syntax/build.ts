@@ -1,5 +1,5 @@
 import type { CstNode, IToken } from "chevrotain";
-import { isMagnitudeSuffix, isUnitWord, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
+import { isMagnitudeSuffix, isUnitWord, MAX_NESTING, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../util/suggest.js";
@@ -13,6 +13,7 @@ type Child = CstNode | IToken;
 type Children = Record<string, Child[] | undefined>;
 
 const MAGNITUDES: Record<string, number> = { k: 1e3, M: 1e6, bn: 1e9 };
+const MAX_OPERANDS = 1000;
 
 function isToken(child: Child | undefined): child is IToken {
   return child !== undefined && "image" in child;
@@ -822,8 +823,13 @@ export class AstBuilder {
 
   /** Operands and operators of a left-associative level, in source order. */
   private foldBinary(node: CstNode, operand: (child: CstNode) => A.Expression | undefined): A.Expression | undefined {
-    const operands = this.nodes(node.children, "operand");
+    let operands = this.nodes(node.children, "operand");
     const operators = this.tokens(node.children, "operator");
+    if (operands.length > MAX_OPERANDS) {
+      // The tree of a chain is as deep as it is long, and later stages recurse over it.
+      this.error(this.tokenSpan(operators[MAX_OPERANDS - 1]!), `an expression may have at most ${MAX_OPERANDS} terms`);
+      operands = operands.slice(0, MAX_OPERANDS);
+    }
     let result = operands[0] ? operand(operands[0]) : undefined;
     if (!result) return undefined;
     for (let i = 1; i < operands.length; i++) {
@@ -863,7 +869,12 @@ export class AstBuilder {
       if (innerExpression) result = { type: "Parenthesized", inner: innerExpression, span: this.nodeSpan(node) };
     }
     if (!result) return undefined;
-    const negations = this.tokens(c, "negate");
+    let negations = this.tokens(c, "negate");
+    if (negations.length > MAX_NESTING) {
+      // Later stages recurse over expressions; keep the tree as shallow as brackets must be.
+      this.error(this.tokenSpan(negations[MAX_NESTING]!), `more than ${MAX_NESTING} \`-\` signs in a row`);
+      negations = negations.slice(0, negations.length % 2 === 0 ? 2 : 1);
+    }
     for (let i = negations.length - 1; i >= 0; i--) {
       result = { type: "Negation", operand: result, span: joinSpans(this.tokenSpan(negations[i]!), result.span) };
     }

@@ -69,7 +69,12 @@ export function readSourceFile(absolutePath: string): ReadResult {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return { text };
   } catch {
-    return { text, invalidUtf8At: Math.max(0, text.indexOf("\ufffd")) };
+    // Re-encoding turns each bad sequence into U+FFFD's bytes; the first byte
+    // that differs is the first bad one (a real U+FFFD re-encodes the same).
+    const again = Buffer.from(text, "utf8");
+    let at = 0;
+    while (at < bytes.length && at < again.length && bytes[at] === again[at]) at++;
+    return { text, invalidUtf8At: new TextDecoder("utf-8").decode(bytes.subarray(0, at)).length };
   }
 }
 
@@ -133,7 +138,7 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
         makeDiagnostic("E100", new SourceText(displayPath, result.text).span(at, at + 1), "the file is not valid UTF-8 text"),
       );
     }
-    program.diagnostics.push(...parsed.diagnostics);
+    for (const diagnostic of parsed.diagnostics) program.diagnostics.push(diagnostic);
     byPath.set(absolutePath, loaded);
     program.files.push(loaded);
     queue.push(absolutePath);

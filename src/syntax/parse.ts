@@ -34,18 +34,25 @@ export function parseSource(text: string, file: string): ParseResult {
     );
     return { ast: empty, diagnostics, comments: lexed.comments };
   }
-  const { cst, errors } = parseTokens(lexed.tokens);
-  const seen = new Set<number>();
+  const { cst, errors, gaveUp } = parseTokens(lexed.tokens);
+  // After the first error on a line the rest of that line is mostly its
+  // echo (recovery trying words one by one), so only the first is reported.
+  const linesWithErrors = new Set(diagnostics.map((d) => d.span.line));
   for (const error of errors) {
     const span = source.tokenSpan(error.token);
-    // Recovery may report the same spot more than once; the first message is the most specific.
-    if (seen.has(span.offset)) continue;
-    seen.add(span.offset);
+    if (linesWithErrors.has(span.line)) continue;
+    linesWithErrors.add(span.line);
     diagnostics.push(makeDiagnostic("E100", span, error.message));
+  }
+  if (gaveUp) {
+    const last = diagnostics[diagnostics.length - 1]?.span ?? source.endOfFile();
+    diagnostics.push(makeDiagnostic("E100", last, "too many syntax errors in a row: the rest of the file is not read"));
+    return { ast: empty, diagnostics, comments: lexed.comments };
   }
   const builder = new AstBuilder(source);
   const ast = builder.file(cst);
-  // A statement the parser already rejected needs no second message about its line.
-  diagnostics.push(...builder.diagnostics.filter((d) => !seen.has(d.span.offset)));
+  for (const diagnostic of builder.diagnostics) {
+    if (!linesWithErrors.has(diagnostic.span.line)) diagnostics.push(diagnostic);
+  }
   return { ast, diagnostics, comments: lexed.comments };
 }

@@ -7,7 +7,7 @@ import type { Property, Value } from "./ast.js";
  */
 type Shape = "string" | "strings" | "stringOrBlock" | "name" | "names" | "none";
 
-const SHAPES: Record<string, Shape> = {
+const SHAPES: ReadonlyMap<string, Shape> = new Map(Object.entries({
   description: "string",
   owner: "string",
   overview: "string",
@@ -42,7 +42,7 @@ const SHAPES: Record<string, Shape> = {
   stores: "names",
   exposes: "names",
   affects: "names",
-};
+} satisfies Record<string, Shape>));
 
 /** Keys whose blocks hold free-form settings, not properties of the language. */
 export const FREE_FORM_BLOCKS: ReadonlySet<string> = new Set(["properties", "lint"]);
@@ -72,7 +72,7 @@ function isName(value: Value): boolean {
 }
 
 export function checkPropertyValues(property: Property): ValueProblem | undefined {
-  const shape = SHAPES[property.key.name];
+  const shape = SHAPES.get(property.key.name);
   if (shape === undefined) return undefined;
   const key = `\`${property.key.name}\``;
   const values = property.values;

@@ -29,22 +29,28 @@ export function isOutsideComponent(component: M.ComponentModel): boolean {
   return component.kind.chain.some((k) => OUTSIDE_KINDS.has(k));
 }
 
-/** The boundaries holding a component or boundary, innermost first. */
-export function enclosing(system: M.SystemModel, id: string): string[] {
+/** For each component or boundary: itself, then the boundaries holding it, innermost first. */
+export function containment(system: M.SystemModel): Map<string, string[]> {
   const parents = new Map<string, string | undefined>();
   for (const c of system.components) parents.set(c.id, c.boundary);
   for (const b of system.boundaries) parents.set(b.id, b.parent);
-  const result: string[] = [];
-  let current = parents.get(id);
-  while (current !== undefined && !result.includes(current)) {
-    result.push(current);
-    current = parents.get(current);
+  const result = new Map<string, string[]>();
+  for (const id of parents.keys()) {
+    const chain = [id];
+    let current = parents.get(id);
+    while (current !== undefined && !chain.includes(current)) {
+      chain.push(current);
+      current = parents.get(current);
+    }
+    result.set(id, chain);
   }
   return result;
 }
 
 export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
   const nameSpan = symbols.system.name.span;
+  const within = containment(system);
+  const selfAndEnclosing = (id: string): string[] => within.get(id) ?? [id];
 
   for (const item of system.checklist) {
     if (!item.done) diagnostics.push(makeDiagnostic("W300", nameSpan, `the design has no ${item.section} section`));
@@ -69,16 +75,15 @@ export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagn
     connected.add(connection.to);
   }
   for (const component of system.components) {
-    const ids = [component.id, ...enclosing(system, component.id)];
-    if (!ids.some((id) => connected.has(id))) {
+    if (!selfAndEnclosing(component.id).some((id) => connected.has(id))) {
       diagnostics.push(makeDiagnostic("W302", declarationSpan(symbols, component), `component \`${component.id}\` has no connection`));
     }
   }
 
   const joined = new Set(system.connections.map((c) => `${c.from}\u0000${c.to}`));
   const linked = (a: string, b: string): boolean => {
-    const left = [a, ...enclosing(system, a)];
-    const right = [b, ...enclosing(system, b)];
+    const left = selfAndEnclosing(a);
+    const right = selfAndEnclosing(b);
     return left.some((x) => right.some((y) => joined.has(`${x}\u0000${y}`) || joined.has(`${y}\u0000${x}`)));
   };
   for (const flow of system.flows) {
@@ -96,11 +101,10 @@ export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagn
     }
   }
 
-  const affected = new Set(system.failures.flatMap((f) => f.affects.flatMap((id) => [id])));
+  const affected = new Set(system.failures.flatMap((f) => f.affects));
   for (const component of system.components) {
     if (!component.kind.stateful) continue;
-    const ids = [component.id, ...enclosing(system, component.id)];
-    if (!ids.some((id) => affected.has(id))) {
+    if (!selfAndEnclosing(component.id).some((id) => affected.has(id))) {
       diagnostics.push(
         makeDiagnostic(
           "W304",

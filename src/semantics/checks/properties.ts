@@ -35,7 +35,7 @@ const NESTED: Record<string, Record<string, string>> = {
 };
 
 function checkBlock(context: string, properties: readonly A.Property[], diagnostics: Diagnostic[]): void {
-  const known = KNOWN[context] ?? [];
+  const known = Object.hasOwn(KNOWN, context) ? KNOWN[context]! : [];
   for (const property of properties) {
     const key = property.key.name;
     if (!known.includes(key)) {
@@ -45,7 +45,8 @@ function checkBlock(context: string, properties: readonly A.Property[], diagnost
       );
       continue;
     }
-    const nested = NESTED[context]?.[key];
+    const nestedOf = NESTED[context];
+    const nested = nestedOf && Object.hasOwn(nestedOf, key) ? nestedOf[key] : undefined;
     if (nested && property.block) checkBlock(nested, property.block, diagnostics);
   }
 }
