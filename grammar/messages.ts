@@ -1,5 +1,5 @@
-import { EOF, tokenLabel, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { Newline, RBrace, Semicolon, TripleString, StringLiteral, NumberLiteral, Path } from "./tokens.js";
+import { EOF, tokenLabel, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { Dollar, Dot, Identifier, Newline, NumberLiteral, Path, Percent, RBrace, Semicolon, StringLiteral, TripleString } from "./tokens.js";
 
 /**
  * Turns Chevrotain's recognition errors into sentences a person reads:
@@ -47,8 +47,8 @@ export function setTokensForMessages(tokens: readonly IToken[]): void {
   currentTokens = tokens;
 }
 
-function tokenBefore(actual: IToken | undefined): IToken | undefined {
-  if (!actual || Number.isNaN(actual.startOffset)) return currentTokens[currentTokens.length - 1];
+function indexBefore(actual: IToken | undefined): number {
+  if (!actual || Number.isNaN(actual.startOffset)) return currentTokens.length - 1;
   let low = 0;
   let high = currentTokens.length;
   while (low < high) {
@@ -56,15 +56,31 @@ function tokenBefore(actual: IToken | undefined): IToken | undefined {
     if (currentTokens[mid]!.startOffset < actual.startOffset) low = mid + 1;
     else high = mid;
   }
-  return low > 0 ? currentTokens[low - 1] : undefined;
+  return low - 1;
+}
+
+/** Tokens written without space between them read as one word: `10x`, `$5`, `a.p95`. */
+const JOINABLE = new Set([NumberLiteral, Dot, Dollar, Percent]);
+function joinable(token: IToken): boolean {
+  return JOINABLE.has(token.tokenType) || tokenMatcher(token, Identifier);
 }
 
 function after(actual: IToken | undefined): string {
-  const previous = tokenBefore(actual);
+  let index = indexBefore(actual);
+  const previous = currentTokens[index];
   if (!previous || previous.tokenType === EOF || Number.isNaN(previous.startOffset)) return "";
   if (previous.tokenType === Newline || previous.tokenType === Semicolon) return "";
   if (previous.tokenType === TripleString) return ' after a `"""` string';
-  return ` after \`${shorten(previous.image)}\``;
+  let text = previous.image;
+  let first = previous;
+  while (joinable(first) && index > 0) {
+    const before = currentTokens[index - 1]!;
+    if (!joinable(before) || before.endOffset! + 1 !== first.startOffset) break;
+    text = before.image + text;
+    first = before;
+    index--;
+  }
+  return ` after \`${shorten(text)}\``;
 }
 
 function shorten(text: string): string {
