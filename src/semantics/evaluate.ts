@@ -137,7 +137,9 @@ export class Evaluator {
     for (const demand of this.symbols.demands.values()) {
       const rate = this.evaluate(demand.rate);
       if (rate.ok) {
-        if (!isRate(rate.value.dimension)) {
+        if (!(rate.value.value >= 0)) {
+          this.report("E210", demand.rate.span, `demand \`${demand.name.name}\` cannot be negative`);
+        } else if (!isRate(rate.value.dimension)) {
           this.report("E210", demand.rate.span, `demand \`${demand.name.name}\` must be a rate such as \`1000/day\`, found ${formatDimension(rate.value.dimension)}`);
         }
         this.demands.set(demand.name.name, rate.value);
@@ -233,7 +235,9 @@ export class Evaluator {
     let capacityValue: Quantity | undefined;
     if (capacity && capacity.type !== "String" && capacity.type !== "Range") {
       const result = this.evaluate(capacity);
-      if (result.ok) {
+      if (result.ok && !(result.value.value > 0)) {
+        this.report("E210", capacity.span, `capacity of \`${component.id}\` must be above zero`);
+      } else if (result.ok) {
         capacityValue = result.value;
         component.capacity = figure(result.value);
       }

@@ -4,8 +4,9 @@ import type { Span } from "../syntax/span.js";
 /**
  * The resolved model of a design: what every emitter reads. Names are
  * resolved to ids, kinds to their chains, and every figure (instances, costs,
- * target results) is computed here once. Plain data, so `model.json` is this
- * object as it is (see `docs/model.schema.json`).
+ * target results) is computed here once. Plain data: `model.json` is this
+ * object without source offsets and with non-finite numbers as null (see
+ * `docs/model.schema.json`).
  *
  * Lists keep the order of the source; where the source does not order
  * something, it is sorted by id.
@@ -18,7 +19,7 @@ export interface Model {
 export interface Figure {
   /** In the base units of its dimension (seconds, bytes, dollars, counts). */
   value: number;
-  /** The dimension, e.g. "count/time", "money/time", "data", "" for a plain number. */
+  /** The dimension in words: "count per time", "money per time", "data", "count" for a plain number. */
   dimension: string;
   /** Readable: "0.69/min", "$3,260/month", "15 TB/month". */
   text: string;
@@ -373,7 +374,21 @@ export interface QuestionModel {
   span: Span;
 }
 
+export type ChecklistId =
+  | "requirements"
+  | "architecture"
+  | "flows"
+  | "data-model"
+  | "api"
+  | "scaling"
+  | "failures"
+  | "cost"
+  | "security"
+  | "monitoring";
+
 export interface ChecklistItem {
+  /** A stable key for tools. */
+  id: ChecklistId;
   /** The section's name, as W300 names it. */
   section: string;
   done: boolean;

@@ -18,6 +18,9 @@ export const BUILTIN_TYPES: ReadonlySet<string> = new Set([
  * reports every unknown name at the reference itself (E201–E207, E221).
  */
 export class Resolver {
+  /** Set while resolving the fields of a type imported under this namespace. */
+  private importedFrom: string | undefined;
+
   constructor(
     private readonly symbols: SystemSymbols,
     private readonly kinds: KindRegistry,
@@ -59,6 +62,12 @@ export class Resolver {
       case "NamedType": {
         const name = type.name.text;
         if (BUILTIN_TYPES.has(name)) return { type: "builtin", name };
+        if (this.importedFrom !== undefined) {
+          // A field of an imported type names types of its own file, seen here under the namespace.
+          const qualified = `${this.importedFrom}.${name}`;
+          const found = this.scope.types.get(qualified)?.decl;
+          return found ? { type: found.type === "Enum" ? "enum" : "entity", name: qualified } : { type: "unknown", name };
+        }
         const local = this.symbols.types.get(name) ?? this.scope.types.get(name)?.decl;
         if (local) return { type: local.type === "Enum" ? "enum" : "entity", name };
         this.report("E202", type.name.span, `unknown type \`${name}\`${didYouMean(name, this.typeNames())}`);
@@ -92,19 +101,32 @@ export class Resolver {
     return model;
   }
 
+  /**
+   * The system's own types, then those of its file's top-level `model` and
+   * of its imports (under their qualified names), so that every type a
+   * field can name is in the model.
+   */
   types(): M.TypesModel {
     const entities: M.EntityModel[] = [];
     const enums: M.EnumModel[] = [];
-    for (const decl of this.symbols.types.values()) {
+    const add = (id: string, decl: A.EnumDecl | A.EntityDecl, own: boolean): void => {
       if (decl.type === "Enum") {
-        enums.push({ id: decl.name.name, members: decl.members.map((m) => m.name), span: decl.span });
-        this.checkDuplicateNames("enum member", decl.members);
+        enums.push({ id, members: decl.members.map((m) => m.name), span: decl.span });
+        if (own) this.checkDuplicateNames("enum member", decl.members);
       } else {
-        const entity: M.EntityModel = { id: decl.name.name, fields: decl.fields.map((f) => this.field(f)), span: decl.span };
+        const entity: M.EntityModel = { id, fields: decl.fields.map((f) => this.field(f)), span: decl.span };
         if (decl.title) entity.title = decl.title.value;
-        this.checkDuplicateNames("field", decl.fields.map((f) => f.name));
+        if (own) this.checkDuplicateNames("field", decl.fields.map((f) => f.name));
         entities.push(entity);
       }
+    };
+    for (const [id, decl] of this.symbols.types) add(id, decl, true);
+    for (const [id, symbol] of this.scope.types) {
+      if (this.symbols.types.has(id)) continue;
+      const namespace = id.includes(".") ? id.slice(0, id.lastIndexOf(".")) : undefined;
+      this.importedFrom = namespace;
+      add(id, symbol.decl, namespace === undefined);
+      this.importedFrom = undefined;
     }
     return { entities, enums };
   }
