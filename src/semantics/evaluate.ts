@@ -61,6 +61,9 @@ export class Evaluator {
    * `tier` selects which tier's instance counts `Component.instances` and
    * `cost.total` mean (index into the tiers).
    */
+  /** In alerts a name is a metric first: metrics and demands are separate namespaces. */
+  private metricsFirst = false;
+
   evaluate(expression: A.Expression, tier = 0): Evaluated {
     switch (expression.type) {
       case "Quantity":
@@ -112,15 +115,17 @@ export class Evaluator {
       // A component with no count of its own runs one instance.
       return { ok: true, value: count(this.instances.get(head)?.[tier] ?? 1) };
     }
-    if (second === undefined) {
-      const demand = this.demands.get(head);
-      if (demand) return { ok: true, value: demand };
-    }
+    const demand = second === undefined ? this.demands.get(head) : undefined;
     const metric = this.symbols.metrics.get(head);
+    if (demand && !(metric && this.metricsFirst)) return { ok: true, value: demand };
     if (metric) {
-      if (second !== undefined && (rest.length > 0 || !metric.percentiles.some((p) => p.name === second))) {
+      if (rest.length > 0) {
+        this.report("E204", name.parts[2]!.span, `\`${name.text}\` has too many parts: write a metric or \`metric.percentile\``);
+        return { ok: false, reported: true };
+      }
+      if (second !== undefined && !metric.percentiles.some((p) => p.name === second)) {
         const offered = metric.percentiles.map((p) => p.name);
-        const hint = offered.length > 0 ? didYouMean(second, offered) || ` (it has ${offered.join(", ")})` : " (it declares no percentiles)";
+        const hint = offered.length > 0 ? ` (it has ${offered.join(", ")})` : " (it declares no percentiles)";
         this.report("E204", name.parts[1]!.span, `unknown percentile \`${second}\` of metric \`${head}\`${hint}`);
         return { ok: false, reported: true };
       }
@@ -225,9 +230,19 @@ export class Evaluator {
       if (bounds.type === "Range") {
         min = read(bounds.min) ?? min;
         max = read(bounds.max) ?? max;
+        if (min > max) {
+          this.report("E210", bounds.span, `the least instance count ${min} is above the most, ${max}`);
+          max = min;
+        }
         component.instanceBounds = { min, max };
       } else if (bounds.type !== "String") {
+        // `instances N` is a fixed count: both bounds at once.
         fixed = read(bounds);
+        if (fixed !== undefined) {
+          min = fixed;
+          max = fixed;
+          component.instanceBounds = { min, max };
+        }
       }
     }
     const handles = findProperty(props, "handles")?.values[0];
@@ -261,12 +276,13 @@ export class Evaluator {
         }
         counts.push(Math.max(min, needed.value));
       }
-      const over = counts.findIndex((c) => c > max);
-      if (over >= 0 && bounds?.type === "Range") {
+      const over = counts.map((c, i) => ({ count: c, tier: this.tiers[i]! })).filter((t) => t.count > max);
+      if (over.length > 0 && bounds && bounds.type !== "String") {
+        const needs = over.map((t) => `${t.count} at ${t.tier}x`).join(", ");
         this.report(
           "W310",
-          bounds.max.span,
-          `\`${component.id}\` needs ${counts[over]} instances at ${this.tiers[over]}x, more than its bound of ${max}`,
+          bounds.type === "Range" ? bounds.max.span : bounds.span,
+          `\`${component.id}\` needs ${needs}: more instances than its bound of ${max}`,
         );
       }
       this.instances.set(component.id, counts.map((c) => Math.min(c, max)));
@@ -312,7 +328,14 @@ export class Evaluator {
     const totalQuantities = totals.map((t) => t ?? zero);
     this.costTotals = complete && items.length > 0 ? totalQuantities : undefined;
     const model: M.CostModel = { items, totals: this.costTotals ? this.costTotals.map(figure) : [], unitCosts: [] };
-    const budget = this.symbols.budgets[0];
+    const [budget, ...extraBudgets] = this.symbols.budgets;
+    for (const extra of extraBudgets) {
+      this.diagnostics.push(
+        makeDiagnostic("E200", extra.keywordSpan, "duplicate `budget`: a cost block has one", {
+          related: [{ message: "the budget is first set here", span: budget!.keywordSpan }],
+        }),
+      );
+    }
     if (budget) {
       const result = this.evaluate(budget.amount);
       if (result.ok) {
@@ -427,7 +450,9 @@ export class Evaluator {
     for (const alert of this.symbols.alerts) {
       const condition = alert.condition;
       const threshold = this.evaluate(condition.right);
+      this.metricsFirst = true;
       const left = this.evaluate(condition.left);
+      this.metricsFirst = false;
       const model: M.AlertModel = {
         condition: `${expressionText(condition.left)} ${condition.operator} ${expressionText(condition.right)}`,
         operator: condition.operator,

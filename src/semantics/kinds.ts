@@ -8,6 +8,7 @@ import { stringValue } from "./values.js";
 
 /** The std/core kinds whose descendants hold state (spec §3.3). */
 const STATEFUL_ROOTS = new Set(["database", "queue", "stream", "cache", "object_store", "search"]);
+const STDLIB_MODULES = new Set(["aws", "gcp", "azure", "oss"]);
 const SHAPES = new Set<Shape>(["rectangle", "rounded", "cylinder", "queue", "hexagon", "person", "cloud", "dashed", "document"]);
 
 interface KindSymbol {
@@ -81,7 +82,13 @@ export class KindRegistry {
     const symbol = scope.kinds.get(text);
     if (!symbol) {
       if (name) {
-        diagnostics.push(makeDiagnostic("E203", name.span, `unknown kind \`${text}\`${didYouMean(text, scope.kinds.keys())}`));
+        const namespace = name.parts.length > 1 ? name.parts[0]!.name : undefined;
+        const known = [...scope.kinds.keys()];
+        const hint =
+          namespace !== undefined && !known.some((k) => k.startsWith(`${namespace}.`)) && STDLIB_MODULES.has(namespace)
+            ? ` — add \`import "std/${namespace}"\``
+            : didYouMean(text, known);
+        diagnostics.push(makeDiagnostic("E203", name.span, `unknown kind \`${text}\`${hint}`));
       }
       return this.fallback;
     }

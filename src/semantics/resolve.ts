@@ -257,8 +257,10 @@ export class Resolver {
             if (found && found.kind === "functional") flow.satisfies.push(requirement.name);
             else {
               const functional = [...this.symbols.requirements.values()].filter((r) => r.kind === "functional").map((r) => r.id.name);
-              const why = found ? ` (\`${requirement.name}\` is non-functional; flows satisfy functional requirements)` : didYouMean(requirement.name, functional);
-              this.report("E206", requirement.span, `unknown functional requirement \`${requirement.name}\`${why}`);
+              const message = found
+                ? `\`${requirement.name}\` is a non-functional requirement; \`satisfies\` names functional ones`
+                : `unknown functional requirement \`${requirement.name}\`${didYouMean(requirement.name, functional)}`;
+              this.report("E206", requirement.span, message);
             }
           }
         } else if (member.type === "FlowMessage") {

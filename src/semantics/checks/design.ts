@@ -54,17 +54,20 @@ export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagn
   const selfAndEnclosing = (id: string): string[] => within.get(id) ?? [id];
 
   for (const item of system.checklist) {
-    if (!item.done) diagnostics.push(makeDiagnostic("W300", nameSpan, `the design has no ${item.section} section`));
+    if (!item.done) diagnostics.push(makeDiagnostic("W300", nameSpan, missingSection(item, system, symbols)));
   }
 
   const inside = system.components.filter((c) => !isOutsideComponent(c));
   if (inside.length < 3 || inside.length > 7) {
-    const which = inside.length < 3 ? "fewer than 3" : "more than 7";
+    const advice =
+      inside.length < 3
+        ? "fewer than 3: name the parts the system is made of"
+        : "more than 7: merge parts that scale and fail together, or split the design into systems";
     diagnostics.push(
       makeDiagnostic(
         "W301",
         nameSpan,
-        `the system has ${inside.length} component${inside.length === 1 ? "" : "s"} (not counting clients, users and externals), ${which}; a design reads best with 3 to 7 — group the rest into boundaries or split the system`,
+        `the system has ${inside.length} component${inside.length === 1 ? "" : "s"} (not counting clients, users and externals), ${advice}`,
       ),
     );
   }
@@ -136,4 +139,34 @@ export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagn
 /** W302 and W304 point at the component's declaration: its name. */
 function declarationSpan(symbols: SystemSymbols, component: M.ComponentModel): M.ComponentModel["span"] {
   return symbols.components.get(component.id)?.decl.name.span ?? component.span;
+}
+
+/** W300's message: which section is missing, or what a half-written one lacks. */
+function missingSection(item: M.ChecklistItem, system: M.SystemModel, symbols: SystemSymbols): string {
+  const has = (kind: "functional" | "nonfunctional"): boolean => system.requirements.some((r) => r.kind === kind);
+  switch (item.id) {
+    case "requirements":
+      if (has("functional")) return "the requirements have no non-functional requirement";
+      if (has("nonfunctional")) return "the requirements have no functional requirement";
+      break;
+    case "architecture":
+      if (system.components.length > 0) return "the architecture has no connection between its components";
+      break;
+    case "scaling":
+      if (symbols.sections.has("scaling")) return "the scaling section has no `demand` and no tier notes";
+      break;
+    case "cost":
+      if (symbols.sections.has("cost")) return "the cost section has no `item`";
+      break;
+    case "monitoring":
+      if (system.monitoring.metrics.length > 0) return "the monitoring section has metrics but no alert";
+      if (system.monitoring.alerts.length > 0) return "the monitoring section has alerts but no metric";
+      break;
+    case "security":
+      if (symbols.sections.has("security")) return "the security section has no `control`";
+      break;
+    default:
+      break;
+  }
+  return `the design has no ${item.section} section`;
 }

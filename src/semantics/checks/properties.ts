@@ -39,10 +39,7 @@ function checkBlock(context: string, properties: readonly A.Property[], diagnost
   for (const property of properties) {
     const key = property.key.name;
     if (!known.includes(key)) {
-      const where = context === "componentScaling" ? "component scaling" : context;
-      diagnostics.push(
-        makeDiagnostic("W307", property.key.span, `unknown property \`${key}\` in ${article(where)} ${where}${didYouMean(key, known)}`),
-      );
+      diagnostics.push(makeDiagnostic("W307", property.key.span, `unknown property \`${key}\` in ${PLACES[context] ?? context}${didYouMean(key, known)}`));
       continue;
     }
     const nestedOf = NESTED[context];
@@ -51,9 +48,28 @@ function checkBlock(context: string, properties: readonly A.Property[], diagnost
   }
 }
 
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? "an" : "a";
-}
+/** How a message names each block. */
+const PLACES: Record<string, string> = {
+  system: "a system",
+  component: "a component",
+  kind: "a kind",
+  connection: "a connection",
+  boundary: "a boundary",
+  flow: "a flow",
+  failure: "a failure",
+  decision: "a decision",
+  api: "an api",
+  endpoint: "an endpoint",
+  webhook: "a webhook",
+  scaling: "`scaling`",
+  scope: "`scope`",
+  technology: "`technology`",
+  componentScaling: "a component's `scaling`",
+  questions: "`questions`",
+  cost: "`cost`",
+  security: "`security`",
+  monitoring: "`monitoring`",
+};
 
 /** W307 for every block of a system, and for the kinds of its file. */
 export function checkProperties(symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
