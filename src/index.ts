@@ -67,6 +67,40 @@ export function readProjectConfig(root: string, cwd: string): { rules: Record<st
   return { rules, diagnostics: [] };
 }
 
+export interface OutputFile {
+  /** `<System>/<file>`, relative to the output folder, with `/` separators. */
+  path: string;
+  content: string;
+}
+
+export interface CompileResult extends CheckResult {
+  /** Empty when the designs have errors: a document of a broken design would mislead. */
+  outputs: OutputFile[];
+}
+
+/**
+ * Checks the designs and renders every system's document, diagrams, OpenAPI
+ * and model. The output stage (and with it ELK) is loaded only here, never
+ * for a plain check.
+ */
+export async function compile(
+  inputs: string[],
+  options: CheckOptions & { toolVersion?: string; onProgress?: (done: number, total: number, system: string) => void },
+): Promise<CompileResult> {
+  const checked = check(inputs, options);
+  if (checked.diagnostics.some((d) => d.severity === "error")) return { ...checked, outputs: [] };
+  const { renderSystem } = await import("./render/index.js");
+  const outputs: OutputFile[] = [];
+  const systems = checked.model.systems;
+  for (const [index, system] of systems.entries()) {
+    options.onProgress?.(index, systems.length, system.id);
+    for (const file of await renderSystem(system, { toolVersion: options.toolVersion ?? "0.0.0" })) {
+      outputs.push({ path: `${system.id}/${file.file}`, content: file.content });
+    }
+  }
+  return { ...checked, outputs };
+}
+
 export * as syntax from "./syntax/index.js";
 export * as diagnostics from "./diagnostics/index.js";
 export * as semantics from "./semantics/index.js";

@@ -1,8 +1,9 @@
 import * as path from "node:path";
 import { check } from "../index.js";
-import { countBySeverity, formatDiagnostics, type DiagnosticFormat } from "../diagnostics/index.js";
-import { collectInputs } from "./inputs.js";
+import type { DiagnosticFormat } from "../diagnostics/index.js";
+import { collectInputs, type CollectedInputs } from "./inputs.js";
 import { EXIT, type Io } from "./io.js";
+import { reportDiagnostics } from "./report.js";
 
 export interface CheckOptions {
   format: DiagnosticFormat;
@@ -11,10 +12,9 @@ export interface CheckOptions {
   color: boolean;
 }
 
-/** `sysd check`: diagnostics only. */
-export function runCheck(paths: string[], options: CheckOptions, io: Io): number {
-  const cwd = io.cwd;
-  const inputs = collectInputs(paths.length > 0 ? paths : ["."], cwd);
+/** Resolves the inputs of `check` and `build`; prints why and returns an exit code when there are none. */
+export function resolveInputs(paths: string[], io: Io, exclude: string[] = []): CollectedInputs | number {
+  const inputs = collectInputs(paths.length > 0 ? paths : ["."], io.cwd, exclude);
   if (inputs.problems.length > 0) {
     for (const problem of inputs.problems) io.stderr(`sysd: ${problem}\n`);
     return EXIT.usage;
@@ -23,21 +23,20 @@ export function runCheck(paths: string[], options: CheckOptions, io: Io): number
     io.stderr(`sysd: no .sysd files found in ${paths.length > 0 ? paths.join(", ") : "the current folder"}\n`);
     return EXIT.usage;
   }
-  const root = path.resolve(cwd, options.root ?? ".");
-  const result = check(inputs.files, { root, cwd });
-  const texts = new Map(result.program.files.map((file) => [file.displayPath, file.text]));
-  const output = formatDiagnostics(options.format, result.diagnostics, {
-    cwd,
-    toolVersion: io.version,
-    color: options.color,
-    source: (file) => texts.get(file),
-  });
-  if (output !== "") io.stdout(output.endsWith("\n") ? output : `${output}\n`);
-  const counts = countBySeverity(result.diagnostics);
+  return inputs;
+}
+
+/** `sysd check`: diagnostics only. */
+export function runCheck(paths: string[], options: CheckOptions, io: Io): number {
+  const inputs = resolveInputs(paths, io);
+  if (typeof inputs === "number") return inputs;
+  const root = path.resolve(io.cwd, options.root ?? ".");
+  const result = check(inputs.files, { root, cwd: io.cwd });
+  const counts = reportDiagnostics(result.diagnostics, result.program, options, io);
   if (options.format === "pretty" && result.diagnostics.length === 0) {
     const files = result.program.entries.length;
     io.stdout(`${files} file${files === 1 ? "" : "s"} checked: no problems\n`);
   }
-  const failed = counts.error > 0 || (options.strict === true && counts.warning > 0);
+  const failed = counts.errors > 0 || (options.strict === true && counts.warnings > 0);
   return failed ? EXIT.errors : EXIT.ok;
 }

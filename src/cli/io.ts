@@ -14,4 +14,6 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is a terminal that takes color. */
   colorDefault: boolean;
+  /** Whether stderr is a terminal, for progress lines. */
+  isTerminal?: boolean;
 }

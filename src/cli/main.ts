@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "../diagnostics/index.js";
+import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runInit } from "./init.js";
 import { EXIT, type Io } from "./io.js";
 import { packageVersion } from "./package-info.js";
 
@@ -53,15 +55,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   withCommon(
     program
       .command("build")
-      .description("check designs, then write their documents (document output is not written yet: only checks)")
-      .argument("[paths...]", ".sysd files or folders to search (default: the current folder)")
+      .description("check designs, then write each system's README.md, SVG diagrams, openapi.yaml and model.json into <out>/<System>/")
+      .argument("[paths...]", ".sysd files or folders to search (default: the current folder, skipping node_modules and <out>)")
       .option("-o, --out <dir>", "output folder", "out")
-      .option("--check", "write nothing; exit 1 if any output would change"),
-  ).action((paths: string[], options: CommonOptions) => {
-    const code = runCheck(paths, { ...options, color: options.color ?? io.colorDefault }, io);
-    io.stderr("sysd build: document, diagram and OpenAPI output are not implemented yet; only checks ran\n");
-    setExit(code);
+      .option("--check", "write nothing; list the files that would change and exit 1 if any would"),
+  ).action(async (paths: string[], options: CommonOptions & { out: string; check?: boolean }) => {
+    setExit(await runBuild(paths, { ...options, color: options.color ?? io.colorDefault }, io));
   });
+
+  program
+    .command("init")
+    .description("write a starter design that covers every section of the checklist")
+    .argument("[name]", "file name without .sysd (default: design)")
+    .action((name: string | undefined) => {
+      setExit(runInit(name, io));
+    });
 
   return program;
 }
@@ -97,5 +105,6 @@ export function processIo(): Io {
     stderr: (text) => void process.stderr.write(text),
     colorDefault:
       forced !== undefined ? forced !== "0" : process.stdout.isTTY === true && process.env["NO_COLOR"] === undefined,
+    isTerminal: process.stderr.isTTY === true,
   };
 }

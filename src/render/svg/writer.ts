@@ -1,0 +1,96 @@
+/** Small helpers for writing SVG text: escaping, fixed-precision numbers, attributes. */
+
+/** Escapes text for XML content and attribute values (double-quoted). */
+export function escapeXml(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    switch (ch) {
+      case "&":
+        out += "&amp;";
+        break;
+      case "<":
+        out += "&lt;";
+        break;
+      case ">":
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case "'":
+        out += "&apos;";
+        break;
+      default:
+        // Characters XML 1.0 does not allow are dropped; other controls become spaces.
+        if (cp === 0x9 || cp === 0xa || cp === 0xd) out += " ";
+        else if (cp < 0x20 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) out += "";
+        else out += ch;
+    }
+  }
+  return out;
+}
+
+/** A number with at most one decimal, no trailing zero, no "-0". */
+export function num(value: number): string {
+  if (!Number.isFinite(value)) return "0";
+  const rounded = Math.round(value * 10) / 10;
+  if (Object.is(rounded, -0) || rounded === 0) return "0";
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export type Attrs = Record<string, string | number | undefined>;
+
+/** ` name="value"` for each defined attribute, in the given order; numbers through `num`. */
+export function attrs(values: Attrs): string {
+  let out = "";
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    out += ` ${key}="${typeof value === "number" ? num(value) : escapeXml(value)}"`;
+  }
+  return out;
+}
+
+export function el(name: string, values: Attrs, content?: string): string {
+  return content === undefined ? `<${name}${attrs(values)}/>` : `<${name}${attrs(values)}>${content}</${name}>`;
+}
+
+/** Path data from commands; numbers through `num`. */
+export class PathData {
+  private parts: string[] = [];
+  M(x: number, y: number): this {
+    this.parts.push(`M${num(x)} ${num(y)}`);
+    return this;
+  }
+  L(x: number, y: number): this {
+    this.parts.push(`L${num(x)} ${num(y)}`);
+    return this;
+  }
+  H(x: number): this {
+    this.parts.push(`H${num(x)}`);
+    return this;
+  }
+  V(y: number): this {
+    this.parts.push(`V${num(y)}`);
+    return this;
+  }
+  A(rx: number, ry: number, rotation: number, large: 0 | 1, sweep: 0 | 1, x: number, y: number): this {
+    this.parts.push(`A${num(rx)} ${num(ry)} ${num(rotation)} ${large} ${sweep} ${num(x)} ${num(y)}`);
+    return this;
+  }
+  C(x1: number, y1: number, x2: number, y2: number, x: number, y: number): this {
+    this.parts.push(`C${num(x1)} ${num(y1)} ${num(x2)} ${num(y2)} ${num(x)} ${num(y)}`);
+    return this;
+  }
+  Q(x1: number, y1: number, x: number, y: number): this {
+    this.parts.push(`Q${num(x1)} ${num(y1)} ${num(x)} ${num(y)}`);
+    return this;
+  }
+  Z(): this {
+    this.parts.push("Z");
+    return this;
+  }
+  toString(): string {
+    return this.parts.join(" ");
+  }
+}
