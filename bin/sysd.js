@@ -8,6 +8,14 @@ import { setFlagsFromString } from "node:v8";
 // halves the time spent collecting them on big designs.
 setFlagsFromString("--max-semi-space-size=64");
 
+// A reader that stops early (`sysd check | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const cli = new URL("../dist/src/cli/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write("sysd: not built yet: run `npm run build` (npm ci does it through `prepare`)\n");

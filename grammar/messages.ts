@@ -1,5 +1,5 @@
 import { EOF, tokenLabel, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
-import { Dollar, Dot, Identifier, Newline, NumberLiteral, Path, Percent, RBrace, Semicolon, StringLiteral, TripleString } from "./tokens.js";
+import { Dollar, Dot, Identifier, Target, Newline, NumberLiteral, Path, Percent, RBrace, Semicolon, StringLiteral, TripleString } from "./tokens.js";
 
 /**
  * Turns Chevrotain's recognition errors into sentences a person reads:
@@ -109,8 +109,12 @@ function topLevelMessage(actual: IToken): string {
 }
 
 export const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
+  buildMismatchTokenMessage({ expected, actual, ruleName }) {
     if (expected === EOF) return topLevelMessage(actual);
+    const previous = currentTokens[indexBefore(actual)];
+    if (ruleName === "requirement" && previous?.tokenType === Target) {
+      return "`target` must stay on its requirement's line (`NFR1 \"text\" target x >= 1`), not start a line of its own";
+    }
     // A block ends when no further statement can start; usually a line break is what is missing.
     if (expected === RBrace && actual.tokenType !== EOF) {
       return `expected a line break or \`}\`${after(actual)}, found ${describeToken(actual)}`;

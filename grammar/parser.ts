@@ -16,7 +16,7 @@ class SysdParser extends CstParser {
   constructor() {
     super(T.allTokens, {
       recoveryEnabled: true,
-      maxLookahead: 3,
+      maxLookahead: 2,
       nodeLocationTracking: "onlyOffset",
       errorMessageProvider: errorMessages,
     });
@@ -677,7 +677,17 @@ function tokenIsName(token: IToken): boolean {
   return token.tokenType === T.Identifier || token.tokenType.CATEGORIES?.includes(T.Identifier) === true;
 }
 
-export const parser = new SysdParser();
+let instance: SysdParser | undefined;
+
+/**
+ * The one parser, built on first use: building it (Chevrotain's grammar
+ * analysis) takes a noticeable part of a second, which `--help` and
+ * `--version` should not pay.
+ */
+export function getParser(): SysdParser {
+  instance ??= new SysdParser();
+  return instance;
+}
 
 export interface CstResult {
   cst: CstNode;
@@ -689,6 +699,7 @@ export interface CstResult {
 /** Parses a token vector from `lex`. The single parser instance is reused. */
 export function parseTokens(tokens: IToken[]): CstResult {
   setTokensForMessages(tokens);
+  const parser = getParser();
   parser.input = tokens;
   try {
     const cst = parser.file();

@@ -1,8 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from "../diagnostics/index.js";
-import { runBuild } from "./build.js";
-import { runCheck } from "./check.js";
-import { runInit } from "./init.js";
 import { EXIT, type Io } from "./io.js";
 import { packageVersion } from "./package-info.js";
 
@@ -20,8 +17,7 @@ function formatOption(): Option {
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("sysd")
     .description(
-      "Design-as-code compiler: checks a system design written in .sysd files — its references,\n" +
-        "units and the numbers it states — and writes its document, diagrams, OpenAPI and JSON model.",
+      "Design-as-code compiler: checks a system design written in .sysd files (its references, units and the numbers it states) and writes its document, diagrams, OpenAPI and JSON model.",
     )
     .version(io.version, "-v, --version", "print the version")
     .helpOption("-h, --help", "show help")
@@ -48,7 +44,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .command("check")
       .description("check designs and print their diagnostics; write nothing")
       .argument("[paths...]", ".sysd files or folders to search (default: the current folder)"),
-  ).action((paths: string[], options: CommonOptions) => {
+  ).action(async (paths: string[], options: CommonOptions) => {
+    // Commands load the compiler only when they run, so --help and --version stay instant.
+    const { runCheck } = await import("./check.js");
     setExit(runCheck(paths, { ...options, color: options.color ?? io.colorDefault }, io));
   });
 
@@ -60,6 +58,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       .option("-o, --out <dir>", "output folder", "out")
       .option("--check", "write nothing; list the files that would change and exit 1 if any would"),
   ).action(async (paths: string[], options: CommonOptions & { out: string; check?: boolean }) => {
+    const { runBuild } = await import("./build.js");
     setExit(await runBuild(paths, { ...options, color: options.color ?? io.colorDefault }, io));
   });
 
@@ -67,7 +66,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("init")
     .description("write a starter design that covers every section of the checklist")
     .argument("[name]", "file name without .sysd (default: design)")
-    .action((name: string | undefined) => {
+    .action(async (name: string | undefined) => {
+      const { runInit } = await import("./init.js");
       setExit(runInit(name, io));
     });
 

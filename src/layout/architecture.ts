@@ -11,6 +11,11 @@ export function technologyOf(component: ComponentModel): string | undefined {
   return component.technology?.summary ?? component.kind.technology;
 }
 
+/** Users and clients (and anything drawn as a person): where a story starts. */
+export function isEntry(component: ComponentModel): boolean {
+  return component.kind.shape === "person" || component.kind.chain.includes("client") || component.kind.chain.includes("user");
+}
+
 /** Boundaries ordered so that every parent comes before its children, then by source position. */
 export function boundariesParentFirst(boundaries: BoundaryModel[]): BoundaryModel[] {
   const byId = new Map(boundaries.map((b) => [b.id, b]));
@@ -40,6 +45,7 @@ export function layoutArchitecture(system: SystemModel): Promise<Diagram> {
   });
   const nodes: NodeSpec[] = system.components.map((c) => {
     const spec: NodeSpec = { ref: c.id, shape: c.kind.shape, title: c.title, order: c.span.offset };
+    if (isEntry(c)) spec.entry = true;
     const technology = technologyOf(c);
     if (technology) spec.technology = technology;
     if (c.boundary !== undefined && boundaryIds.has(c.boundary)) spec.container = c.boundary;

@@ -22,6 +22,8 @@ const TYPE_MAX = 200;
 const TITLE_MAX = 260;
 const MIN_TABLE_WIDTH = 170;
 const DIAGRAM_PAD = 24;
+/** Wider than this, the diagram is shrunk on a GitHub page until its text is hard to read. */
+const MAX_WIDTH = 1100;
 
 /** The type as written: `uuid`, `Upload[]`, `"a" | "b"`, `{…}`. */
 export function typeText(type: TypeModel): string {
@@ -186,7 +188,13 @@ export async function layoutDataModel(system: SystemModel): Promise<Diagram> {
     root.children!.push(node);
   }
 
-  const laid = await runElk(root);
+  let laid = await runElk(structuredClone(root));
+  // Too wide to read once GitHub shrinks it to the page: wrap the layers into rows.
+  if ((laid.width ?? 0) > MAX_WIDTH) {
+    root.layoutOptions = { ...root.layoutOptions, "elk.layered.wrapping.strategy": "MULTI_EDGE", "elk.aspectRatio": "1" };
+    const wrapped = await runElk(structuredClone(root));
+    if ((wrapped.width ?? 0) < (laid.width ?? 0)) laid = wrapped;
+  }
   const boxes = new Map<string, Rect>();
   for (const child of laid.children ?? []) {
     boxes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });

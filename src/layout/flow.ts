@@ -4,7 +4,7 @@
  * its step number and text, each step inside one component listed on it.
  */
 import type { FlowModel, SystemModel } from "../semantics/model.js";
-import { boundariesParentFirst, technologyOf } from "./architecture.js";
+import { boundariesParentFirst, isEntry, technologyOf } from "./architecture.js";
 import { idPart, layoutGraph, type ContainerSpec, type EdgeSpec, type NodeSpec } from "./graph.js";
 import type { Diagram } from "./types.js";
 
@@ -32,7 +32,7 @@ export function layoutFlow(system: SystemModel, flow: FlowModel): Promise<Diagra
   for (const step of flow.steps) {
     if (step.type !== "step") continue;
     const list = stepsOn.get(step.from) ?? [];
-    list.push(`${step.number}. ${step.text}`);
+    list.push(`${step.number}.\u00a0${step.text}`);
     stepsOn.set(step.from, list);
   }
 
@@ -54,6 +54,7 @@ export function layoutFlow(system: SystemModel, flow: FlowModel): Promise<Diagra
     const spec: NodeSpec = component
       ? { ref: id, shape: component.kind.shape, title: component.title, order }
       : { ref: id, shape: "rounded", category: "boundary", title: boundaries.get(id)!.title, order };
+    if (component && isEntry(component)) spec.entry = true;
     const technology = component ? technologyOf(component) : undefined;
     if (technology) spec.technology = technology;
     const parent = parentOf(id);
@@ -69,16 +70,22 @@ export function layoutFlow(system: SystemModel, flow: FlowModel): Promise<Diagra
   }
 
   const asyncPairs = new Set(system.connections.filter((c) => c.async).map((c) => `${c.from}\u0000${c.to}`));
+  // The story reads top down: a message back to a participant that appeared
+  // earlier (a reply) is laid out as if it went forward.
+  const firstSeen = new Map<string, number>();
+  flow.participants.forEach((p, i) => firstSeen.set(p, i));
   const edges: EdgeSpec[] = [];
   for (const step of flow.steps) {
     if (step.type !== "message" || step.to === undefined) continue;
     if (!participants.has(step.from) || !participants.has(step.to)) continue;
-    edges.push({
+    const edge: EdgeSpec = {
       from: step.from,
       to: step.to,
-      label: `${step.number}. ${step.text}`,
+      label: `${step.number}.\u00a0${step.text}`,
       style: asyncPairs.has(`${step.from}\u0000${step.to}`) ? "async" : "sync",
-    });
+    };
+    if ((firstSeen.get(step.from) ?? 0) > (firstSeen.get(step.to) ?? 0)) edge.backward = true;
+    edges.push(edge);
   }
 
   return layoutGraph({

@@ -7,7 +7,7 @@
 import type { Shape } from "../semantics/model.js";
 import { runElk, type ElkExtendedEdge, type ElkNode, type LayoutOptions } from "./elk.js";
 import { FONTS, baselineOffset, ellipsize, normalizeSpace, wrapText, type FontName, type WrappedText } from "./measure.js";
-import { categoryOf, clipToOutline, sizeShape } from "./shapes.js";
+import { CYLINDER_RY, HEXAGON_INSET, PERSON_BODY_RX, PERSON_HEAD_R, QUEUE_RX, categoryOf, clipToOutline, sizeShape } from "./shapes.js";
 import type {
   Diagram,
   DiagramContainer,
@@ -34,6 +34,8 @@ export interface NodeSpec {
   container?: string;
   /** Position in the source: siblings are given to ELK in this order. */
   order: number;
+  /** A user or client: where the story starts, drawn on top when possible. */
+  entry?: boolean;
 }
 
 export interface ContainerSpec {
@@ -51,6 +53,8 @@ export interface EdgeSpec {
   label?: string;
   technology?: string;
   style: EdgeStyle;
+  /** Lay it out as if it pointed the other way (a reply in a flow); it is still drawn from → to. */
+  backward?: boolean;
 }
 
 export interface GraphSpec {
@@ -78,6 +82,8 @@ const LABEL_PAD_Y = 3;
 const CONTAINER_PAD = 20;
 const CONTAINER_LABEL_MAX = 320;
 const DIAGRAM_PAD = 24;
+/** Wider than this, a diagram is shrunk on a GitHub page until its text is hard to read. */
+const MAX_WIDTH = 1100;
 
 const SPACING: LayoutOptions = {
   "elk.spacing.nodeNode": "44",
@@ -88,6 +94,7 @@ const SPACING: LayoutOptions = {
   "elk.layered.spacing.edgeEdgeBetweenLayers": "12",
   "elk.spacing.edgeLabel": "4",
   "elk.spacing.labelNode": "6",
+  "elk.spacing.nodeSelfLoop": "20",
 };
 
 /** Makes `text` safe as (part of) an XML id. */
@@ -241,10 +248,39 @@ function edgeTooltip(edge: EdgeSpec, titles: Map<string, string>): string {
 
 // ── points ─────────────────────────────────────────────────────────────
 
-/** Drops repeated points and the middle of three collinear points. */
+/**
+ * Makes nearly-straight segments straight: ELK joins the sections of an edge
+ * that crosses a boundary with sub-pixel differences.
+ */
+function orthogonalize(points: Point[]): Point[] {
+  const out = points.map((p) => ({ x: p.x, y: p.y }));
+  const SNAP = 1.5;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const p = out[i]!;
+    const q = out[i + 1]!;
+    const dx = Math.abs(q.x - p.x);
+    const dy = Math.abs(q.y - p.y);
+    if (dx > 0 && dx < SNAP && dy > dx) {
+      const old = q.x;
+      for (let j = i + 1; j < out.length && out[j]!.x === old; j++) {
+        out[j]!.x = p.x;
+        if (j + 1 < out.length && out[j + 1]!.x !== old) break;
+      }
+    } else if (dy > 0 && dy < SNAP && dx > dy) {
+      const old = q.y;
+      for (let j = i + 1; j < out.length && out[j]!.y === old; j++) {
+        out[j]!.y = p.y;
+        if (j + 1 < out.length && out[j + 1]!.y !== old) break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Drops repeated points and the middle of three collinear points; straightens sub-pixel slants. */
 export function simplify(points: Point[]): Point[] {
   const out: Point[] = [];
-  for (const p of points) {
+  for (const p of orthogonalize(points)) {
     const last = out[out.length - 1];
     if (last && Math.abs(last.x - p.x) < 0.05 && Math.abs(last.y - p.y) < 0.05) continue;
     out.push({ x: p.x, y: p.y });
@@ -364,19 +400,81 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     node.children.forEach(sortChildren);
   };
   sortChildren(root);
-  const labels: (PreparedLabel | undefined)[] = [];
-  spec.edges.forEach((edge, i) => {
-    const source = elkIdOf.get(edge.from);
-    const target = elkIdOf.get(edge.to);
-    const label = prepareLabel(edge);
-    labels.push(label);
-    if (source === undefined || target === undefined) return;
-    const elkEdge: ElkExtendedEdge = { id: `e:${i}`, sources: [source], targets: [target] };
-    if (label) elkEdge.labels = [{ id: `l:${i}`, text: normalizeSpace(`${edge.label ?? ""} ${edge.technology ?? ""}`) || "label", width: label.width, height: label.height, layoutOptions: { "elk.edgeLabels.inline": "true" } }];
-    root.edges!.push(elkEdge);
+  const labels = spec.edges.map(prepareLabel);
+  const ends = spec.edges.map((edge) => ({ source: elkIdOf.get(edge.from), target: elkIdOf.get(edge.to) }));
+  const persons = new Set(nodes.filter((n) => n.spec.entry === true || n.spec.shape === "person").map((n) => n.elkId));
+  const intoPersons = new Set<number>();
+  ends.forEach((e, i) => {
+    if (e.target !== undefined && e.source !== undefined && persons.has(e.target) && !persons.has(e.source)) intoPersons.add(i);
   });
+  /** The ELK graph with the edges in `flip` given the other way round (turned back after layout). */
+  const build = (flip: Set<number>, extra: LayoutOptions): ElkNode => {
+    const graph = structuredClone(root);
+    graph.layoutOptions = { ...graph.layoutOptions, ...extra };
+    spec.edges.forEach((edge, i) => {
+      const { source, target } = ends[i]!;
+      if (source === undefined || target === undefined) return;
+      const flipped = flip.has(i);
+      const elkEdge: ElkExtendedEdge = { id: `e:${i}`, sources: [flipped ? target : source], targets: [flipped ? source : target] };
+      const label = labels[i];
+      if (label) {
+        const text = normalizeSpace(`${edge.label ?? ""} ${edge.technology ?? ""}`) || "label";
+        elkEdge.labels = [{ id: `l:${i}`, text, width: label.width, height: label.height, layoutOptions: { "elk.edgeLabels.inline": "true" } }];
+      }
+      graph.edges!.push(elkEdge);
+    });
+    return graph;
+  };
+  /** Lower is better: edges drawn against the direction, and edges into people drawn with the direction. */
+  const score = (laid: ElkNode): number => {
+    const centre = new Map<string, number>();
+    const walkCentres = (node: ElkNode, oy: number): void => {
+      const y = oy + (node.y ?? 0);
+      centre.set(node.id, y + (node.height ?? 0) / 2);
+      for (const child of node.children ?? []) walkCentres(child, y);
+    };
+    walkCentres(laid, 0);
+    let total = 0;
+    ends.forEach((e, i) => {
+      if (e.source === undefined || e.target === undefined || e.source === e.target) return;
+      const down = (centre.get(e.target) ?? 0) > (centre.get(e.source) ?? 0) + 1;
+      const up = (centre.get(e.target) ?? 0) < (centre.get(e.source) ?? 0) - 1;
+      if (intoPersons.has(i)) total += down ? 3 : 0;
+      else total += up ? 1 : 0;
+    });
+    return total;
+  };
 
-  const laid = await runElk(root);
+  // People start the story. ELK breaks cycles without knowing that; when it
+  // puts someone below a component that answers them, lay out again with
+  // the edges into people turned round, and keep the better of the two.
+  let flipped = new Set<number>();
+  spec.edges.forEach((edge, i) => {
+    if (edge.backward) flipped.add(i);
+  });
+  let laid = await runElk(build(flipped, {}));
+  if (spec.direction === "DOWN" && [...intoPersons].some((i) => !flipped.has(i))) {
+    const before = score(laid);
+    if (before > 0) {
+      const alternative = new Set([...flipped, ...intoPersons]);
+      const again = await runElk(build(alternative, {}));
+      if (score(again) < before) {
+        laid = again;
+        flipped = alternative;
+      }
+    }
+  }
+  // Many unconnected components would stand in one very wide row: bound
+  // the nodes per layer and lay out again.
+  if ((laid.width ?? 0) > MAX_WIDTH && nodes.length > 3) {
+    const average = nodes.reduce((sum, n) => sum + n.width, 0) / nodes.length;
+    const spacing = Number(SPACING["elk.spacing.nodeNode"]);
+    const bound = Math.max(2, Math.floor((MAX_WIDTH + spacing) / (average + spacing)));
+    const bounded = await runElk(
+      build(flipped, { "elk.layered.layering.strategy": "COFFMAN_GRAHAM", "elk.layered.layering.coffmanGraham.layerBound": String(bound) }),
+    );
+    if ((bounded.width ?? 0) < (laid.width ?? 0)) laid = bounded;
+  }
 
   // Absolute positions of every ELK node.
   const origin = new Map<string, Point>();
@@ -414,6 +512,9 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
   interface Route {
     index: number;
     out: ElkExtendedEdge;
+    /** ELK ids of the real ends (ELK may have been given the edge flipped). */
+    source: string;
+    target: string;
     offset: Point;
     points: Point[];
   }
@@ -428,15 +529,17 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
       const raw = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
       for (const p of raw) points.push({ x: p.x + offset.x, y: p.y + offset.y });
     }
-    const clean = straightenJogs(simplify(points));
-    if (clean.length >= 2) routes.push({ index, out, offset, points: clean });
+    const flip = flipped.has(index);
+    const clean = straightenJogs(simplify(flip ? points.reverse() : points));
+    const [source, target] = flip ? [out.targets[0]!, out.sources[0]!] : [out.sources[0]!, out.targets[0]!];
+    if (clean.length >= 2) routes.push({ index, out, source, target, offset, points: clean });
   });
   const endpoints = (elkId: string, except: Route): Point[] => {
     const list: Point[] = [];
     for (const r of routes) {
       if (r === except) continue;
-      if (r.out.sources[0] === elkId) list.push(r.points[0]!);
-      if (r.out.targets[0] === elkId) list.push(r.points[r.points.length - 1]!);
+      if (r.source === elkId) list.push(r.points[0]!);
+      if (r.target === elkId) list.push(r.points[r.points.length - 1]!);
     }
     return list;
   };
@@ -447,13 +550,17 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     return { x: (elkLabel.x ?? 0) + route.offset.x, y: (elkLabel.y ?? 0) + route.offset.y, width: label.width, height: label.height };
   };
   for (const route of routes) {
-    const target = boxes.get(route.out.targets[0]!);
-    const source = boxes.get(route.out.sources[0]!);
-    if (target && nodeShapes.has(route.out.targets[0]!)) {
-      route.points = removeEndJog(route.points, target, endpoints(route.out.targets[0]!, route), labelRect(route));
+    if (route.source === route.target) continue; // a self-loop is all jog
+    const target = boxes.get(route.target);
+    const source = boxes.get(route.source);
+    const targetShape = nodeShapes.get(route.target);
+    const sourceShape = nodeShapes.get(route.source);
+    if (target && targetShape) {
+      route.points = removeEndJog(route.points, target, endMargins(targetShape.shape), endpoints(route.target, route), labelRect(route));
     }
-    if (source && nodeShapes.has(route.out.sources[0]!)) {
-      route.points = removeEndJog(route.points.slice().reverse(), source, endpoints(route.out.sources[0]!, route), labelRect(route)).reverse();
+    if (source && sourceShape) {
+      const reversed = route.points.slice().reverse();
+      route.points = removeEndJog(reversed, source, endMargins(sourceShape.shape), endpoints(route.source, route), labelRect(route)).reverse();
     }
   }
 
@@ -463,8 +570,8 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     const edge = spec.edges[route.index]!;
     const points = route.points;
     // End on the drawn outline, not on the bounding box.
-    const sourceShape = nodeShapes.get(route.out.sources[0]!);
-    const targetShape = nodeShapes.get(route.out.targets[0]!);
+    const sourceShape = nodeShapes.get(route.source);
+    const targetShape = nodeShapes.get(route.target);
     if (targetShape) {
       const n = points.length;
       const prev = points[n - 2]!;
@@ -492,7 +599,13 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     if (label && elkLabel) {
       const box = { x: (elkLabel.x ?? 0) + route.offset.x, y: (elkLabel.y ?? 0) + route.offset.y, width: label.width, height: label.height };
       const placed = placePieces(label.pieces, { x: box.x + LABEL_PAD_X, y: box.y + LABEL_PAD_Y, width: box.width - 2 * LABEL_PAD_X, height: box.height - 2 * LABEL_PAD_Y });
-      diagramEdge.label = { box, texts: placed.texts };
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      let depth = 0;
+      for (const c of containers) {
+        const b = boxes.get(c.elkId)!;
+        if (c.depth > depth && centre.x >= b.x && centre.x <= b.x + b.width && centre.y >= b.y && centre.y <= b.y + b.height) depth = c.depth;
+      }
+      diagramEdge.label = { box, texts: placed.texts, depth };
     }
     diagramEdges.push(diagramEdge);
   }
@@ -549,11 +662,37 @@ function containerMinWidth(labelWidth: number): number {
   return 2 * CONTAINER_LABEL_INSET + w + Math.min(w, 160) + 24;
 }
 /** Longest jog next to a node that is taken out by moving the end segment. */
-const MAX_END_JOG = 30;
+const MAX_END_JOG = 40;
 /** Closest two edge ends may come on one node side. */
 const MIN_END_DISTANCE = 12;
-/** Closest an edge end may come to a node's corner. */
-const CORNER_MARGIN = 12;
+/** How close to each corner an edge may end on a node's side (for a moved end). */
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function endMargins(shape: Shape): Margins {
+  switch (shape) {
+    case "queue":
+      return { left: 2 * QUEUE_RX + 4, right: 3 * QUEUE_RX, top: 14, bottom: 14 };
+    case "hexagon":
+      return { left: HEXAGON_INSET + 10, right: HEXAGON_INSET + 10, top: 16, bottom: 16 };
+    case "cylinder":
+      return { left: 20, right: 20, top: 2 * CYLINDER_RY + 6, bottom: 2 * CYLINDER_RY + 6 };
+    case "person":
+      return { left: PERSON_BODY_RX + 4, right: PERSON_BODY_RX + 4, top: 2 * PERSON_HEAD_R + 12, bottom: 16 };
+    case "cloud":
+      return { left: 30, right: 30, top: 24, bottom: 24 };
+    case "rounded":
+      return { left: 16, right: 16, top: 16, bottom: 16 };
+    case "rectangle":
+    case "dashed":
+    case "document":
+      return { left: 10, right: 10, top: 10, bottom: 10 };
+  }
+}
 
 /**
  * ELK often bends an edge just before its target: a short jog between two
@@ -561,7 +700,7 @@ const CORNER_MARGIN = 12;
  * before (still on the node's side, clear of the other edge ends), the jog
  * goes away.
  */
-export function removeEndJog(points: Point[], box: Rect, others: Point[], label?: Rect): Point[] {
+export function removeEndJog(points: Point[], box: Rect, margins: Margins, others: Point[], label?: Rect): Point[] {
   const n = points.length;
   if (n < 4) return points;
   const a = points[n - 4]!;
@@ -577,13 +716,13 @@ export function removeEndJog(points: Point[], box: Rect, others: Point[], label?
   const out = points.map((p) => ({ ...p }));
   if (vertical(a, b) && vertical(c, d) && horizontal(b, c)) {
     const x = b.x;
-    if (x < box.x + CORNER_MARGIN || x > box.x + box.width - CORNER_MARGIN) return points;
+    if (x < box.x + margins.left || x > box.x + box.width - margins.right) return points;
     if (others.some((o) => Math.abs(o.y - d.y) < 1 && Math.abs(o.x - x) < MIN_END_DISTANCE)) return points;
     out[n - 2]!.x = x;
     out[n - 1]!.x = x;
   } else if (horizontal(a, b) && horizontal(c, d) && vertical(b, c)) {
     const y = b.y;
-    if (y < box.y + CORNER_MARGIN || y > box.y + box.height - CORNER_MARGIN) return points;
+    if (y < box.y + margins.top || y > box.y + box.height - margins.bottom) return points;
     if (others.some((o) => Math.abs(o.x - d.x) < 1 && Math.abs(o.y - y) < MIN_END_DISTANCE)) return points;
     out[n - 2]!.y = y;
     out[n - 1]!.y = y;

@@ -147,9 +147,9 @@ export interface WrappedText {
   width: number;
 }
 
-/** Collapses runs of white space (including line breaks) to one space. */
+/** Collapses runs of white space (including line breaks, but not no-break spaces) to one space. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(/[^\S\u00a0\u202f]+/g, " ").replace(/^ | $/g, "");
 }
 
 /** Cuts `text` to fit `maxWidth`, ending it with an ellipsis when cut. */
@@ -168,17 +168,35 @@ export function ellipsize(text: string, font: FontName, maxWidth: number): { tex
   return { text: chars.slice(0, low).join("").trimEnd() + ELLIPSIS, truncated: true };
 }
 
-/** Splits a word that is wider than `maxWidth` into pieces that fit. */
+/** Where a long word may break: after these characters (paths, identifiers, URLs). */
+const BREAK_AFTER = /[/._\-:?&=,;]/;
+
+/**
+ * Splits a word that is wider than `maxWidth` into pieces that fit:
+ * after punctuation where it can (`payment_intent.` `succeeded`), else
+ * between any two characters.
+ */
 function breakWord(word: string, font: FontName, maxWidth: number): string[] {
   const pieces: string[] = [];
   let current = "";
-  for (const ch of word) {
+  let lastBreak = -1;
+  const chars = Array.from(word);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     if (current !== "" && textWidth(current + ch, font) > maxWidth) {
-      pieces.push(current);
-      current = ch;
+      const currentChars = Array.from(current);
+      if (lastBreak > 0 && lastBreak < currentChars.length) {
+        pieces.push(currentChars.slice(0, lastBreak).join(""));
+        current = currentChars.slice(lastBreak).join("") + ch;
+      } else {
+        pieces.push(current);
+        current = ch;
+      }
+      lastBreak = -1;
     } else {
       current += ch;
     }
+    if (BREAK_AFTER.test(ch) || ch === "\u00a0") lastBreak = Array.from(current).length;
   }
   if (current !== "") pieces.push(current);
   return pieces;

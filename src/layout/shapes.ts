@@ -15,9 +15,9 @@ export const QUEUE_RX = 10;
 export const HEXAGON_INSET = 16;
 /** A person's head radius, and the gap between head and body. */
 export const PERSON_HEAD_R = 13;
-export const PERSON_GAP = 3;
+export const PERSON_GAP = 2;
 /** Corner radius of a person's body. */
-export const PERSON_BODY_RX = 16;
+export const PERSON_BODY_RX = 20;
 /** Corner radius of `rounded` and of boundaries. */
 export const ROUNDED_RX = 12;
 export const RECT_RX = 4;
@@ -223,7 +223,8 @@ export function clipToOutline(shape: Shape, box: Rect, from: Point, end: Point, 
   const ux = (end.x - from.x) / length;
   const uy = (end.y - from.y) / length;
   const at = (t: number): Point => ({ x: end.x + ux * t, y: end.y + uy * t });
-  const limit = Math.min(maxShift, Math.max(box.width, box.height));
+  // Search no further than the middle of the box, which is inside every outline.
+  const limit = Math.min(maxShift, Math.abs(ux) * (box.width / 2) + Math.abs(uy) * (box.height / 2));
   if (!insideShape(shape, box, at(limit))) return end;
   let low = 0;
   let high = limit;

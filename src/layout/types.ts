@@ -75,7 +75,8 @@ export interface DiagramEdge {
   style: EdgeStyle;
   /** At least two points; orthogonal segments. The arrowhead is at the last point. */
   points: Point[];
-  label?: { box: Rect; texts: TextBlock[] };
+  /** `depth`: of the innermost boundary the label sits in (0 for none), so its background matches. */
+  label?: { box: Rect; texts: TextBlock[]; depth: number };
   tooltip: string;
 }
 

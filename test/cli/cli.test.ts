@@ -4,7 +4,7 @@
 //
 // Every process pays Node start-up plus the grammar's construction (about a
 // second), so the cases run concurrently to keep the file fast.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -252,6 +252,25 @@ describe.concurrent("sysd CLI", () => {
     const strict = await sysd(["check", "warn.sysd", "--format", "json", "--strict"], tmp);
     expect(strict.status).toBe(1);
     expectNoStackTrace(strict);
+  });
+
+  // BUG (reported, not fixed in src/ by this file's author): when the reader of
+  // stdout goes away early, as in `sysd check . | head`, the next write fails
+  // with EPIPE and Node prints an "Unhandled 'error' event" stack trace on
+  // stderr. Un-skip once the CLI ignores EPIPE on stdout.
+  it.skip("prints no stack trace when stdout is closed early (sysd check | head)", async () => {
+    let text = 'system S "S" {\n';
+    for (let i = 0; i < 2000; i++) text += `  component C${i} @\n`;
+    write("many-errors.sysd", `${text}}\n`);
+    const stderr = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [BIN, "check", "many-errors.sysd"], { cwd: tmp, env: childEnv() });
+      let err = "";
+      child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+      child.stdout.once("data", () => child.stdout.destroy());
+      child.on("close", () => resolve(err));
+    });
+    expect(stderr).not.toMatch(STACK_TRACE);
+    expect(stderr).not.toMatch(/EPIPE/);
   });
 
   it("exits 2 on an unknown option", async () => {

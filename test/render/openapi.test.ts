@@ -5,7 +5,8 @@ import { createConfig, lintFromString, type Config, type NormalizedProblem } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { check } from "../../src/index.js";
-import { buildOpenApi, reasonPhrase, renderOpenApi } from "../../src/render/openapi.js";
+import { reasonPhrase } from "../../src/render/http-status.js";
+import { buildOpenApi, renderOpenApi } from "../../src/render/openapi.js";
 import type { SystemModel } from "../../src/semantics/model.js";
 import { expectGolden } from "../helpers/golden.js";
 

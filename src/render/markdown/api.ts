@@ -1,39 +1,12 @@
 import type { ApiModel, EndpointModel, WebhookModel } from "../../semantics/model.js";
+import { reasonPhrase } from "../http-status.js";
 import { fullPath } from "./components.js";
 import { nameOf, type Context } from "./context.js";
 import { code, escapeText, fence, heading, markdownBlock, nothing, table } from "./text.js";
 import { tsRecord, tsType } from "./types.js";
 
-/** Reason phrases of the status codes designs use most. */
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  200: "OK",
-  201: "Created",
-  202: "Accepted",
-  204: "No Content",
-  301: "Moved Permanently",
-  302: "Found",
-  304: "Not Modified",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  410: "Gone",
-  412: "Precondition Failed",
-  413: "Content Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Content",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout",
-};
-
 function statusText(status: number): string {
-  const reason = STATUS_TEXT[status];
-  return reason === undefined ? String(status) : `${status} ${reason}`;
+  return `${status} ${reasonPhrase(status)}`;
 }
 
 /** `Path params:`, `Request:`, `Response 201:`, `Errors:` lines, labels aligned. */

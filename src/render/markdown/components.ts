@@ -1,3 +1,4 @@
+import { formatNumber } from "../../semantics/format.js";
 import type { ApiModel, BoundaryModel, ComponentModel, ConnectionModel } from "../../semantics/model.js";
 import { isWebLink, nameOf, tierLabel, type Context } from "./context.js";
 import { propertyTable } from "./intro.js";
@@ -137,11 +138,11 @@ function scalingBlocks(ctx: Context, component: ComponentModel): string[] {
   if (component.capacity) items.push(`Capacity: ${component.capacity.text} per instance`);
   if (component.instances && component.instances.length > 0) {
     const tiers = ctx.system.scaling.tiers;
-    items.push(`Instances: ${joinWords(component.instances.map((n, i) => `${n} at ${tiers[i] !== undefined ? tierLabel(tiers[i]) : `tier ${i + 1}`}`))}`);
+    items.push(`Instances: ${joinWords(component.instances.map((n, i) => `${formatNumber(n)} at ${tiers[i] !== undefined ? tierLabel(tiers[i]) : `tier ${i + 1}`}`))}`);
   }
   if (component.instanceBounds) {
     const { min, max } = component.instanceBounds;
-    items.push(min === max ? `Bounds: exactly ${min} instances` : `Bounds: ${min} to ${max} instances`);
+    items.push(min === max ? `Bounds: exactly ${formatNumber(min)} instances` : `Bounds: ${formatNumber(min)} to ${formatNumber(max)} instances`);
   }
   if (items.length === 0) return s ? [`**Scaling:** ${escapeText(s.summary)}`] : [];
   if (s && s.horizontal === undefined && s.vertical === undefined) return [`**Scaling:** ${escapeText(s.summary)}`, bullets(items)];

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../semantics/format.js";
 import type { DemandModel, UnitCostModel } from "../../semantics/model.js";
 import { formatPercent } from "../../semantics/format.js";
 import { nameOf, tierLabel, type Context } from "./context.js";
@@ -74,7 +75,7 @@ export function renderScaling(ctx: Context): string[] {
         ["Component", "Handles", "Capacity per instance", "Bounds", ...tierColumns],
         components.map((id) => {
           const c = ctx.components.get(id);
-          const bounds = c?.instanceBounds ? `${c.instanceBounds.min}–${c.instanceBounds.max}` : "";
+          const bounds = c?.instanceBounds ? `${formatNumber(c.instanceBounds.min)}–${formatNumber(c.instanceBounds.max)}` : "";
           return [
             nameOf(ctx, id),
             c?.handles !== undefined ? code(c.handles) : "",
@@ -82,7 +83,7 @@ export function renderScaling(ctx: Context): string[] {
             bounds,
             ...tiers.map((t) => {
               const count = scaling.table.find((r) => r.tier === t)?.instances.find((i) => i.component === id)?.count;
-              return count === undefined ? "" : String(count);
+              return count === undefined ? "" : formatNumber(count);
             }),
           ];
         }),

@@ -85,7 +85,8 @@ function edgeLabel(e: DiagramEdge): string {
   if (!e.label) return "";
   const { box } = e.label;
   const parts = [el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, rx: 3 }), ...e.label.texts.map(text)];
-  return el("g", { class: "edge-label", "data-edge": e.id }, parts.join(""));
+  const depth = Math.min(e.label.depth, 3);
+  return el("g", { class: depth > 0 ? `edge-label on-depth-${depth}` : "edge-label", "data-edge": e.id }, parts.join(""));
 }
 
 function table(t: DiagramTable): string {

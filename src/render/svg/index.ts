@@ -1,6 +1,7 @@
 /**
- * The SVG diagrams of a system: `architecture.svg`, one `flow-<id>.svg` per
- * flow, and `data-model.svg` when the system has entities.
+ * The SVG diagrams of a system: `architecture.svg` (when it has components
+ * or boundaries), one `flow-<id>.svg` per flow that touches anything, and
+ * `data-model.svg` when the system has entities.
  */
 import { layoutArchitecture, layoutDataModel, layoutFlow, type Diagram } from "../../layout/index.js";
 import type { SystemModel } from "../../semantics/model.js";
@@ -15,8 +16,11 @@ export interface RenderedDiagram {
 
 /** Lays out and draws every diagram of `system`, in a fixed order. */
 export async function renderDiagrams(system: SystemModel): Promise<RenderedDiagram[]> {
-  const jobs: { file: string; diagram: Promise<Diagram> }[] = [{ file: "architecture.svg", diagram: layoutArchitecture(system) }];
-  for (const flow of system.flows) jobs.push({ file: `flow-${flow.id}.svg`, diagram: layoutFlow(system, flow) });
+  const jobs: { file: string; diagram: Promise<Diagram> }[] = [];
+  if (system.components.length > 0 || system.boundaries.length > 0) jobs.push({ file: "architecture.svg", diagram: layoutArchitecture(system) });
+  for (const flow of system.flows) {
+    if (flow.participants.length > 0) jobs.push({ file: `flow-${flow.id}.svg`, diagram: layoutFlow(system, flow) });
+  }
   if (system.types.entities.length > 0) jobs.push({ file: "data-model.svg", diagram: layoutDataModel(system) });
   const out: RenderedDiagram[] = [];
   for (const job of jobs) out.push({ file: job.file, svg: renderDiagram(await job.diagram) });

@@ -66,9 +66,23 @@ export function outline(shape: Shape, box: Rect): string {
     }
     case "person": {
       const bodyTop = y + 2 * PERSON_HEAD_R + PERSON_GAP;
+      // Shoulders: the body's top corners are round, its bottom corners nearly square.
+      const bh = y + h - bodyTop;
+      const rt = Math.min(PERSON_BODY_RX, bh / 2, w / 2);
+      const rb = Math.min(6, bh / 2);
+      const body = new PathData()
+        .M(x, bodyTop + rt)
+        .A(rt, rt, 0, 0, 1, x + rt, bodyTop)
+        .H(x + w - rt)
+        .A(rt, rt, 0, 0, 1, x + w, bodyTop + rt)
+        .V(y + h - rb)
+        .A(rb, rb, 0, 0, 1, x + w - rb, y + h)
+        .H(x + rb)
+        .A(rb, rb, 0, 0, 1, x, y + h - rb)
+        .Z();
       return (
         el("circle", { class: "outline", cx: x + w / 2, cy: y + PERSON_HEAD_R, r: PERSON_HEAD_R }) +
-        el("rect", { class: "outline", x, y: bodyTop, width: w, height: y + h - bodyTop, rx: PERSON_BODY_RX })
+        el("path", { class: "outline", d: body.toString() })
       );
     }
     case "cloud": {

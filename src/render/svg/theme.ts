@@ -105,7 +105,7 @@ function colours(p: Palette): string[] {
     `.boundary-label text{fill:${p.boundary.text}}`,
     `.rule{stroke:${p.rule}}`,
   ];
-  p.boundary.fill.forEach((fill, i) => rules.push(`.depth-${i + 1} .frame,.depth-${i + 1} .label-bg{fill:${fill}}`));
+  p.boundary.fill.forEach((fill, i) => rules.push(`.depth-${i + 1} .frame,.depth-${i + 1} .label-bg,.edge-label.on-depth-${i + 1} rect{fill:${fill}}`));
   for (const c of CATEGORIES) rules.push(`.node.${c} .outline{fill:${p.nodes[c].fill};stroke:${p.nodes[c].stroke}}`, `.node.${c} .rim{stroke:${p.nodes[c].stroke}}`);
   rules.push(
     `.table .outline{fill:${p.table.row};stroke:${p.table.stroke}}`,
