@@ -6,7 +6,7 @@
  */
 import type { Shape } from "../semantics/model.js";
 import { runElk, type ElkExtendedEdge, type ElkNode, type LayoutOptions } from "./elk.js";
-import { FONTS, baselineOffset, ellipsize, normalizeSpace, wrapText, type FontName, type WrappedText } from "./measure.js";
+import { FONTS, baselineOffset, ellipsize, normalizeSpace, textWidth, wrapText, type FontName, type WrappedText } from "./measure.js";
 import { CYLINDER_RY, HEXAGON_INSET, PERSON_BODY_RX, PERSON_HEAD_R, QUEUE_RX, categoryOf, clipToOutline, sizeShape } from "./shapes.js";
 import type {
   Diagram,
@@ -225,7 +225,7 @@ function prepareLabel(edge: EdgeSpec): PreparedLabel | undefined {
   if (edge.technology && normalizeSpace(edge.technology) !== "") {
     const text = `[${normalizeSpace(edge.technology)}]`;
     const cut = ellipsize(text, "labelTechnology", LABEL_MAX_WIDTH);
-    const wrapped: WrappedText = { lines: [cut.text], truncated: cut.truncated, width: Math.min(LABEL_MAX_WIDTH, wrapText(cut.text, "labelTechnology", Infinity, 1).width) };
+    const wrapped: WrappedText = { lines: [cut.text], truncated: cut.truncated, width: textWidth(cut.text, "labelTechnology") };
     pieces.push({ font: "labelTechnology", wrapped, muted: true, anchor: "middle", gap: 0 });
   }
   if (pieces.length === 0) return undefined;

@@ -23,8 +23,9 @@ function text(block: TextBlock): string {
   return el("text", { class: cls, "text-anchor": anchor }, spans);
 }
 
+/** A tooltip; its lines stay lines (browsers show them so). */
 function title(tooltip: string): string {
-  return `<title>${escapeXml(tooltip)}</title>`;
+  return `<title>${tooltip.split(/\r?\n/).map(escapeXml).join("\n")}</title>`;
 }
 
 /** An orthogonal polyline with its bends slightly rounded. */
@@ -58,7 +59,7 @@ function depthClass(c: DiagramContainer): string {
 
 function container(c: DiagramContainer): string {
   const frame = el("rect", { class: "frame", x: c.box.x, y: c.box.y, width: c.box.width, height: c.box.height, rx: 10 });
-  return el("g", { id: c.id, class: `boundary ${depthClass(c)}` }, title(c.tooltip) + frame);
+  return el("g", { id: c.id, class: `boundary ${depthClass(c)}`, "data-ref": c.ref }, title(c.tooltip) + frame);
 }
 
 /** A boundary's name, drawn above the edges on a patch of the boundary's fill. */
@@ -72,13 +73,14 @@ function node(n: DiagramNode): string {
   const parts = [title(n.tooltip), outline(n.shape, n.box)];
   for (const rule of n.rules) parts.push(el("path", { class: "rule", d: new PathData().M(rule.x1, rule.y).H(rule.x2).toString() }));
   for (const block of n.texts) parts.push(text(block));
-  return el("g", { id: n.id, class: `node ${n.category} shape-${n.shape}` }, parts.join(""));
+  return el("g", { id: n.id, class: `node ${n.category} shape-${n.shape}`, "data-ref": n.ref }, parts.join(""));
 }
 
 function edge(e: DiagramEdge, markers: { arrow: string; open: string }): string {
   const marker = e.style === "async" ? markers.open : markers.arrow;
   const path = el("path", { d: edgePath(e.points), "marker-end": `url(#${marker})` });
-  return el("g", { id: e.id, class: `edge ${e.style}` }, title(e.tooltip) + path);
+  // The ends' model names let a reader (and the browser test) tie an edge to its nodes.
+  return el("g", { id: e.id, class: `edge ${e.style}`, "data-from": e.from, "data-to": e.to }, title(e.tooltip) + path);
 }
 
 function edgeLabel(e: DiagramEdge): string {
@@ -124,7 +126,7 @@ function table(t: DiagramTable): string {
   }
   // Redraw the frame on top so row fills do not cover it.
   parts.push(el("rect", { class: "frame", x, y, width: w, height: h, rx: r }));
-  return el("g", { id: t.id, class: "table" }, parts.join(""));
+  return el("g", { id: t.id, class: "table", "data-ref": t.ref }, parts.join(""));
 }
 
 function markerDefs(arrow: string, open: string): string {
