@@ -63,6 +63,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   });
 
   program
+    .command("fmt")
+    .description("rewrite .sysd files in the canonical layout, keeping every comment")
+    .argument("[paths...]", ".sysd files or folders to search (default: the current folder)")
+    .addOption(formatOption())
+    .option("--check", "write nothing; list the files that would change and exit 1 if any would")
+    .option("--stdout", "print the formatted text instead of writing the files")
+    .option("--color", "color pretty output even when not on a terminal")
+    .option("--no-color", "never color pretty output")
+    .action(async (paths: string[], options: { format: DiagnosticFormat; check?: boolean; stdout?: boolean; color?: boolean }) => {
+      const { runFmt } = await import("./fmt.js");
+      setExit(runFmt(paths, { ...options, color: options.color ?? io.colorDefault }, io));
+    });
+
+  program
     .command("init")
     .description("write a starter design that covers every section of the checklist")
     .argument("[name]", "file name without .sysd (default: design)")

@@ -82,30 +82,28 @@ const INDENT = 2;
 export function render(doc: Doc, eol = "\n"): string {
   const lines: AlignedLine[] = [{ indent: 0, text: "" }];
   let current = lines[0]!;
-  // An explicit stack: documents of deeply nested input must not exhaust the call stack.
-  const stack: { doc: Doc; indent: number }[] = [{ doc, indent: 0 }];
-  while (stack.length > 0) {
-    const { doc: d, indent: level } = stack.pop()!;
+  // Recursive: a document is at most a few levels deeper than the blocks of
+  // its file, which the parser limits to 200.
+  const walk = (d: Doc, level: number): void => {
     if (typeof d === "string") {
-      if (d === "") continue;
+      if (d === "") return;
       if (current.comment !== undefined) throw new Error("internal: text after a trailing comment");
       current.text += d;
-      continue;
+      return;
     }
     if (Array.isArray(d)) {
-      const parts = d as readonly Doc[];
-      for (let i = parts.length - 1; i >= 0; i--) stack.push({ doc: parts[i]!, indent: level });
-      continue;
+      for (const part of d as readonly Doc[]) walk(part, level);
+      return;
     }
     const node = d as LineDoc | IndentDoc | VerbatimDoc | TrailingDoc;
     switch (node.kind) {
       case "line":
         current = { indent: level, text: "" };
         lines.push(current);
-        break;
+        return;
       case "indent":
-        stack.push({ doc: node.body, indent: level + INDENT });
-        break;
+        walk(node.body, level + INDENT);
+        return;
       case "verbatim": {
         if (current.comment !== undefined) throw new Error("internal: text after a trailing comment");
         const pieces = node.text.split(/\r\n|\r|\n/);
@@ -114,23 +112,27 @@ export function render(doc: Doc, eol = "\n"): string {
           current = { indent: 0, text: pieces[i]!, raw: true };
           lines.push(current);
         }
-        break;
+        return;
       }
       case "trailing":
         current.comment = current.comment === undefined ? node.text : `${current.comment} ${node.text}`;
-        break;
+        return;
+    }
+  };
+  walk(doc, 0);
+  alignTrailingComments(lines);
+  let out = "";
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (i > 0) out += eol;
+    if (l.raw) {
+      out += l.comment === undefined ? l.text : `${l.text} ${l.comment}`;
+    } else if (l.text !== "" || l.comment !== undefined) {
+      const code = " ".repeat(l.indent) + l.text;
+      out += l.comment === undefined ? code : code + " ".repeat(Math.max(1, (l.alignTo ?? 0) - l.indent - textWidth(l.text))) + l.comment;
     }
   }
-  alignTrailingComments(lines);
-  return lines
-    .map((l) => {
-      if (l.raw) return l.comment === undefined ? l.text : `${l.text} ${l.comment}`;
-      if (l.text === "" && l.comment === undefined) return "";
-      const code = " ".repeat(l.indent) + l.text;
-      if (l.comment === undefined) return code;
-      return code + " ".repeat(Math.max(1, (l.alignTo ?? 0) - code.length)) + l.comment;
-    })
-    .join(eol);
+  return out;
 }
 
 interface AlignedLine extends OutputLine {
@@ -158,8 +160,18 @@ function alignTrailingComments(lines: AlignedLine[]): void {
       end++;
     }
     let width = 0;
-    for (let i = start; i < end; i++) width = Math.max(width, lines[i]!.indent + lines[i]!.text.length);
+    for (let i = start; i < end; i++) width = Math.max(width, lines[i]!.indent + textWidth(lines[i]!.text));
     for (let i = start; i < end; i++) lines[i]!.alignTo = width + 1;
     start = end;
   }
+}
+
+/** Columns a text takes: one per code point (an emoji is one, not two UTF-16 units). */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) width++;
+  }
+  return width;
 }

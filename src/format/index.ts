@@ -1,25 +1,22 @@
 /**
- * `sysd fmt`: prints a file in the canonical layout, from its syntax tree,
- * keeping every comment where its author put it. The rules are listed in
- * docs/language.md under "Formatting"; in short:
+ * `sysd fmt`: prints a file in the canonical layout from its syntax tree,
+ * keeping every comment where its author put it and never changing what the
+ * file means. The rules (docs/language.md, "Formatting"), in short:
  *
- * - two-space indentation; one statement per line; `{` on the line of its
- *   statement and `}` on a line of its own;
- * - a block written on one line stays on one line (`{ technology "Go" }`,
- *   `{ id: uuid, name: string }`), its members separated by `; ` or `, `;
- * - one space between the parts of a statement, around `->`, `|`, `+`, `-`,
- *   `*`, comparisons and `:` of a kind; none inside `(...)`, `[...]`, `..`,
- *   after a field name's `:`-less parts; `/` is tight between quantities
- *   (`1000/day`, `$50/month`) and spaced otherwise (`cost.total / uploads`);
- * - where the author broke a statement after `,` `->` `|` or an operator,
- *   the break is kept and the next line is indented one level deeper;
- * - blank lines: at most one where the author had any; none after `{` or
- *   before `}`; always one around a block written over several lines and
- *   between different kinds of statement at the top level and in a system;
- * - strings in canonical quotes; `"""` texts re-indented one level deeper
- *   than their statement; quantities without inner spaces (`1GB`, `$0.50`);
- * - requirement texts and targets, and cost item amounts, in columns;
- *   trailing comments of consecutive lines in one column.
+ * - two-space indentation, one statement per line, `{` on its statement's
+ *   line and `}` on a line of its own; a block written on one line stays on
+ *   one line (`{ technology "Go"; async }`, `{ id: uuid, name: string }`);
+ *   fields and enum members stay on the lines the author put them;
+ * - a line break inside a statement is kept where the author broke it after
+ *   `,` `->` `|` or an operator; its next line is one level deeper;
+ * - one space between words and around `->` `|` `+` `-` `*` and comparisons;
+ *   `/` tight in a rate (`1000/day`), spaced otherwise (`cost.total / uploads`);
+ * - quantities without inner spaces (`1 GB` → `1GB`, `$ 5` → `$5`), digits as
+ *   written; strings re-quoted; `"""` texts one level deeper than their line;
+ * - at most one blank line; always one between different kinds of statement
+ *   and around multi-line blocks at the top level and in a system;
+ * - requirement texts and targets, cost amounts and trailing comments in
+ *   columns.
  */
 import type { Diagnostic } from "../diagnostics/index.js";
 import { parseSource } from "../syntax/parse.js";
@@ -69,9 +66,17 @@ function verify(before: SourceFile, commentsBefore: string[], formatted: string,
   };
   if (again.diagnostics.length > 0) fail(`does not parse: ${again.diagnostics[0]!.message}`);
   const commentsAfter = again.comments.map((c) => c.image);
-  const normalize = (texts: string[]): string => JSON.stringify(texts.map((t) => t.replace(/\r\n?/g, "\n")));
+  const normalize = (texts: string[]): string => JSON.stringify(texts.map(normalizeComment));
   if (normalize(commentsAfter) !== normalize(commentsBefore)) fail("does not keep every comment in order");
   if (syntaxKey(again.ast) !== syntaxKey(before)) fail("does not mean the same");
+}
+
+/**
+ * A comment as the formatter writes it: line ends as `\n`, a `//` comment
+ * without trailing white space.
+ */
+export function normalizeComment(text: string): string {
+  return text.startsWith("//") ? text.trimEnd() : text.replace(/\r\n?/g, "\n");
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as A from "../syntax/ast.js";
-import { hasLineBreak, indent, line, trailing, verbatim, type Doc } from "./doc.js";
+import { indent, line, textWidth, trailing, verbatim, type Doc } from "./doc.js";
 import type { Comment, Source } from "./source.js";
 import { quote, tripleQuote } from "./strings.js";
 
@@ -258,14 +258,14 @@ export class Printer {
   // ── declarations ─────────────────────────────────────────────────────
 
   private importStatement(m: A.Import): Doc {
-    const s = this.seq("import", m);
+    const s = this.seq("import");
     s.gap(m.span.offset + 6, m.path.span.offset, true).add(this.string(m.path));
     if (m.alias) s.gap(m.path.span.endOffset, m.alias.span.offset, true).add("as").gap(m.path.span.endOffset, m.alias.span.offset, true).add(m.alias.name);
     return s.doc();
   }
 
   private kindDecl(m: A.KindDecl): Doc {
-    const s = this.seq("kind", m);
+    const s = this.seq("kind");
     let end = this.head(s, m.span.offset + 4, m.name, m.title);
     if (m.base) {
       s.space();
@@ -278,7 +278,7 @@ export class Printer {
   }
 
   private systemDecl(m: A.SystemDecl): Doc {
-    const s = this.seq("system", m);
+    const s = this.seq("system");
     const end = this.head(s, m.span.offset + 6, m.name, m.title);
     const range = this.afterHead(m, m.name, m.title);
     if (range) s.gap(end, range.open, true).addDoc(this.block(range, this.systemMembers(m.members), "statements", "system"));
@@ -343,7 +343,7 @@ export class Printer {
   }
 
   private componentDecl(m: A.ComponentDecl): Doc {
-    const s = this.seq("component", m);
+    const s = this.seq("component");
     let end = this.head(s, m.span.offset + 9, m.name, m.title);
     if (m.kind) {
       s.space();
@@ -356,7 +356,7 @@ export class Printer {
   }
 
   private boundaryDecl(m: A.BoundaryDecl): Doc {
-    const s = this.seq("boundary", m);
+    const s = this.seq("boundary");
     const end = this.head(s, m.span.offset + 8, m.name, m.title);
     const range = this.afterHead(m, m.name, m.title);
     if (range) s.gap(end, range.open, true).addDoc(this.block(range, this.systemMembers(m.members), "statements", "system"));
@@ -484,7 +484,7 @@ export class Printer {
   // ── flows ────────────────────────────────────────────────────────────
 
   private flowDecl(m: A.FlowDecl): Doc {
-    const s = this.seq("flow", m);
+    const s = this.seq("flow");
     const end = this.head(s, m.span.offset + 4, m.name, m.title);
     const range = this.afterHead(m, m.name, m.title);
     if (range) {
@@ -496,7 +496,7 @@ export class Printer {
             return this.member(f, f.type, () => this.flowStep(f));
           case "Satisfies":
             return this.member(f, f.type, () => {
-              const seq = this.seq("satisfies", f);
+              const seq = this.seq("satisfies");
               this.nameList(seq, f.span.offset + 9, f.requirements);
               return seq.doc();
             });
@@ -536,7 +536,7 @@ export class Printer {
   // ── requirements ─────────────────────────────────────────────────────
 
   private requirementsBlock(m: A.RequirementsBlock): Doc {
-    const s = this.seq("requirements", m);
+    const s = this.seq("requirements");
     const range = this.keywordBlock(m, "requirements");
     if (range) {
       const members = m.groups.map((g) => this.member(g, g.type, () => this.requirementGroup(g)));
@@ -552,9 +552,9 @@ export class Printer {
     if (range) {
       // In a group written over several lines the texts and the targets line up.
       const aligned = this.source.hasLineBreak(range.open, range.close);
-      const idWidth = aligned ? maxOf(g.requirements.map((r) => r.id.name.length)) : 0;
+      const idWidth = aligned ? maxOf(g.requirements.map((r) => textWidth(r.id.name))) : 0;
       const targetColumn = aligned
-        ? maxOf(g.requirements.filter((r) => r.target).map((r) => idWidth + 1 + this.string(r.text).length))
+        ? maxOf(g.requirements.filter((r) => r.target).map((r) => idWidth + 1 + textWidth(this.string(r.text))))
         : 0;
       const members = g.requirements.map((r) => this.member(r, r.type, () => this.requirement(r, idWidth, targetColumn)));
       s.gap(g.keyword.span.endOffset, range.open, true).addDoc(this.block(range, members, "statements"));
@@ -565,9 +565,9 @@ export class Printer {
   private requirement(r: A.Requirement, idWidth: number, targetColumn: number): Doc {
     const s = new Seq(this);
     const text = this.string(r.text);
-    s.add(r.id.name).gap(r.id.span.endOffset, r.text.span.offset, true).pad(idWidth - r.id.name.length).add(text);
+    s.add(r.id.name).gap(r.id.span.endOffset, r.text.span.offset, true).pad(idWidth - textWidth(r.id.name)).add(text);
     if (r.target) {
-      const column = Math.max(idWidth, r.id.name.length) + 1 + text.length;
+      const column = Math.max(idWidth, textWidth(r.id.name)) + 1 + textWidth(text);
       s.gap(r.text.span.endOffset, r.target.keywordSpan.offset, true).pad(targetColumn - column).add("target");
       s.gap(r.target.keywordSpan.endOffset, r.target.comparison.span.offset, true);
       this.comparison(s, r.target.comparison);
@@ -578,7 +578,7 @@ export class Printer {
   // ── data model ───────────────────────────────────────────────────────
 
   private modelBlock(m: A.ModelBlock): Doc {
-    const s = this.seq("model", m);
+    const s = this.seq("model");
     const range = this.keywordBlock(m, "model");
     if (range) {
       const members = m.members.map((d): Member => {
@@ -598,7 +598,7 @@ export class Printer {
   }
 
   private enumDecl(d: A.EnumDecl, range: BlockRange | undefined): Doc {
-    const s = this.seq("enum", d);
+    const s = this.seq("enum");
     s.gap(d.span.offset + 4, d.name.span.offset, true).add(d.name.name);
     if (range) {
       const members = d.members.map((id) => this.member(id, "member", () => id.name));
@@ -608,7 +608,7 @@ export class Printer {
   }
 
   private entityDecl(d: A.EntityDecl): Doc {
-    const s = this.seq("entity", d);
+    const s = this.seq("entity");
     const end = this.head(s, d.span.offset + 6, d.name, d.title);
     const range = this.recordRange(d);
     if (range) s.gap(end, range.open, true).addDoc(this.fields(range, d.fields));
@@ -677,7 +677,7 @@ export class Printer {
   // ── scaling ──────────────────────────────────────────────────────────
 
   private scalingBlock(m: A.ScalingBlock): Doc {
-    const s = this.seq("scaling", m);
+    const s = this.seq("scaling");
     const range = this.keywordBlock(m, "scaling");
     if (range) {
       const members = m.members.map((d): Member => {
@@ -696,7 +696,7 @@ export class Printer {
   }
 
   private demand(d: A.Demand): Doc {
-    const s = this.seq("demand", d);
+    const s = this.seq("demand");
     s.gap(d.span.offset + 6, d.name.span.offset, true).add(d.name.name);
     s.gap(d.name.span.endOffset, d.rate.span.offset, true);
     this.expression(s, d.rate);
@@ -705,7 +705,7 @@ export class Printer {
   }
 
   private tierNotes(d: A.TierNotes): Doc {
-    const s = this.seq("tier", d);
+    const s = this.seq("tier");
     s.gap(d.span.offset + 4, d.multiplier.span.offset, true);
     this.expression(s, d.multiplier);
     const range = this.afterHead(d, d.multiplier);
@@ -719,7 +719,7 @@ export class Printer {
   // ── APIs ─────────────────────────────────────────────────────────────
 
   private apiDecl(m: A.ApiDecl): Doc {
-    const s = this.seq("api", m);
+    const s = this.seq("api");
     const end = this.head(s, m.span.offset + 3, m.name, m.title);
     const range = this.afterHead(m, m.name, m.title);
     if (range) {
@@ -747,7 +747,7 @@ export class Printer {
             return this.member(c, c.type, () => this.bodyClause(c));
           case "Response":
             return this.member(c, c.type, () => {
-              const seq = this.seq("response", c);
+              const seq = this.seq("response");
               seq.gap(c.span.offset + 8, c.status.span.offset, true).add(String(c.status.code));
               if (c.body) {
                 seq.gap(c.status.span.endOffset, c.body.span.offset, true);
@@ -757,7 +757,7 @@ export class Printer {
             });
           case "Errors":
             return this.member(c, c.type, () => {
-              const seq = this.seq("errors", c);
+              const seq = this.seq("errors");
               let at = c.span.offset + 6;
               c.statuses.forEach((code, i) => {
                 if (i > 0) seq.add(",", true);
@@ -776,14 +776,14 @@ export class Printer {
   }
 
   private bodyClause(c: A.BodyClause): Doc {
-    const s = this.seq(c.clause, c);
+    const s = this.seq(c.clause);
     s.gap(c.span.offset + c.clause.length, c.body.span.offset, true);
     this.type(s, c.body);
     return s.doc();
   }
 
   private webhookDecl(m: A.WebhookDecl): Doc {
-    const s = this.seq("webhook", m);
+    const s = this.seq("webhook");
     const end = this.head(s, m.span.offset + 7, m.name, m.title);
     const range = this.afterHead(m, m.name, m.title);
     if (range) {
@@ -798,7 +798,7 @@ export class Printer {
   // ── cost, failures, security ─────────────────────────────────────────
 
   private costBlock(m: A.CostBlock): Doc {
-    const s = this.seq("cost", m);
+    const s = this.seq("cost");
     const range = this.keywordBlock(m, "cost");
     if (range) {
       // Consecutive `item` lines of a block over several lines have their amounts aligned.
@@ -806,7 +806,7 @@ export class Printer {
       const widths = new Map<A.CostItem, number>();
       let run: A.CostItem[] = [];
       const endRun = (): void => {
-        const width = maxOf(run.map((i) => this.string(i.label).length));
+        const width = maxOf(run.map((i) => textWidth(this.string(i.label))));
         for (const item of run) widths.set(item, width);
         run = [];
       };
@@ -819,16 +819,16 @@ export class Printer {
         switch (c.type) {
           case "CostItem":
             return this.member(c, c.type, () => {
-              const seq = this.seq("item", c);
+              const seq = this.seq("item");
               const label = this.string(c.label);
               seq.gap(c.span.offset + 4, c.label.span.offset, true).add(label);
-              seq.gap(c.label.span.endOffset, c.amount.span.offset, true).pad((widths.get(c) ?? 0) - label.length);
+              seq.gap(c.label.span.endOffset, c.amount.span.offset, true).pad((widths.get(c) ?? 0) - textWidth(label));
               this.expression(seq, c.amount);
               return seq.doc();
             });
           case "Budget":
             return this.member(c, c.type, () => {
-              const seq = this.seq("budget", c);
+              const seq = this.seq("budget");
               seq.gap(c.keywordSpan.endOffset, c.amount.span.offset, true);
               this.expression(seq, c.amount);
               return seq.doc();
@@ -847,20 +847,20 @@ export class Printer {
   }
 
   private failureDecl(m: A.FailureDecl): Doc {
-    const s = this.seq("failure", m);
+    const s = this.seq("failure");
     const end = this.head(s, m.span.offset + 7, m.name, m.title);
     this.propertyBlockOf(s, end, this.failureBlock(m), m.properties);
     return s.doc();
   }
 
   private securityBlock(m: A.SecurityBlock): Doc {
-    const s = this.seq("security", m);
+    const s = this.seq("security");
     const range = this.keywordBlock(m, "security");
     if (range) {
       const members = m.members.map((c): Member => {
         if (c.type === "Property") return this.propertyMember(c);
         return this.member(c, c.type, () => {
-          const seq = this.seq("control", c);
+          const seq = this.seq("control");
           seq.gap(c.span.offset + 7, c.text.span.offset, true).add(this.string(c.text));
           if (c.on) {
             seq.gap(c.text.span.endOffset, c.on.span.offset, true).add("on");
@@ -877,7 +877,7 @@ export class Printer {
   // ── monitoring ───────────────────────────────────────────────────────
 
   private monitoringBlock(m: A.MonitoringBlock): Doc {
-    const s = this.seq("monitoring", m);
+    const s = this.seq("monitoring");
     const range = this.keywordBlock(m, "monitoring");
     if (range) {
       const members = m.members.map((c): Member => {
@@ -896,7 +896,7 @@ export class Printer {
   }
 
   private metric(m: A.Metric): Doc {
-    const s = this.seq("metric", m);
+    const s = this.seq("metric");
     let end = this.head(s, m.span.offset + 6, m.name, m.title);
     if (m.unit) {
       s.gap(end, m.unit.span.offset, true).add("unit").gap(end, m.unit.span.offset, true).add(m.unit.parts.join("/"));
@@ -915,7 +915,7 @@ export class Printer {
   }
 
   private alert(a: A.Alert): Doc {
-    const s = this.seq("alert", a);
+    const s = this.seq("alert");
     let end = a.span.offset + 5;
     if (a.name) {
       s.gap(end, a.name.span.offset, true).add(a.name.name);
@@ -942,13 +942,14 @@ export class Printer {
   // ── decisions ────────────────────────────────────────────────────────
 
   private decisionDecl(m: A.DecisionDecl): Doc {
-    const s = this.seq("decision", m);
+    const s = this.seq("decision");
     const end = this.head(s, m.span.offset + 8, m.name, m.title);
     this.propertyBlockOf(s, end, this.afterHead(m, m.name, m.title), m.properties);
     return s.doc();
   }
 
-  private seq(keyword: string, _node?: A.Node): Seq {
+  /** A statement that starts with `keyword`. */
+  private seq(keyword: string): Seq {
     return new Seq(this).add(keyword);
   }
 }
@@ -968,6 +969,8 @@ export interface BlockRange {
 export class Seq {
   private readonly segments: Doc[][] = [[]];
   private current: Doc[] = this.segments[0]!;
+  /** Text of the current line not yet pushed to `current` (fewer, longer strings). */
+  private text = "";
   /** The last character printed on the current line ("" at its start). */
   private last = "";
   /** The last token printed lets a line break follow (`,` `->` an operator `(` `[` ...). */
@@ -977,13 +980,14 @@ export class Seq {
 
   add(text: string, continues = false): this {
     if (text === "") return this;
-    this.current.push(text);
+    this.text += text;
     this.last = text[text.length - 1]!;
     this.continues = continues;
     return this;
   }
 
   addDoc(doc: Doc, last = "}"): this {
+    this.flush();
     this.current.push(doc);
     this.last = last;
     this.continues = false;
@@ -992,7 +996,7 @@ export class Seq {
 
   space(): this {
     if (this.last !== "" && this.last !== " ") {
-      this.current.push(" ");
+      this.text += " ";
       this.last = " ";
     }
     return this;
@@ -1000,14 +1004,22 @@ export class Seq {
 
   pad(count: number): this {
     if (count > 0) {
-      this.current.push(" ".repeat(count));
+      this.text += " ".repeat(count);
       this.last = " ";
     }
     return this;
   }
 
+  private flush(): void {
+    if (this.text !== "") {
+      this.current.push(this.text);
+      this.text = "";
+    }
+  }
+
   private breakLine(): void {
-    while (this.current.length > 0 && this.current[this.current.length - 1] === " ") this.current.pop();
+    this.text = this.text.trimEnd();
+    this.flush();
     this.current = [];
     this.segments.push(this.current);
     this.last = "";
@@ -1033,14 +1045,19 @@ export class Seq {
       if (c.isLine && !this.canBreak()) break;
       p.take();
       const tight = !c.isLine && (this.last === "(" || this.last === "[");
-      if (this.last !== "" && this.last !== " " && !tight) this.current.push(" ");
+      if (this.last !== "" && this.last !== " " && !tight) this.text += " ";
       if (c.isLine) {
-        this.current.push(c.text);
+        this.text += c.text;
         this.breakLine();
         broke = true;
         placed = false;
       } else {
-        this.current.push(verbatim(c.text));
+        const comment = verbatim(c.text);
+        if (typeof comment === "string") this.text += comment;
+        else {
+          this.flush();
+          this.current.push(comment);
+        }
         this.last = "/";
         placed = true;
         broke = false;
@@ -1056,9 +1073,11 @@ export class Seq {
   }
 
   doc(): Doc {
+    this.flush();
     const [first, ...rest] = this.segments;
-    if (rest.length === 0) return first!;
-    return [first!, indent(rest.map((segment) => [line, segment]))];
+    const head: Doc = first!.length === 1 ? first![0]! : first!;
+    if (rest.length === 0) return head;
+    return [head, indent(rest.map((segment) => [line, segment]))];
   }
 }
 
@@ -1095,4 +1114,3 @@ export function quantityText(q: A.Quantity): string {
   return q.text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\r\n]*/g, " ").replace(/\s+/g, "");
 }
 
-export { hasLineBreak };

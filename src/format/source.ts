@@ -12,7 +12,8 @@ export interface Comment {
 export function toComments(tokens: readonly IToken[]): Comment[] {
   return tokens
     .map((token) => ({
-      text: token.image,
+      // Trailing white space of a `//` comment is dropped, as on every other line.
+      text: token.image.startsWith("//") ? token.image.trimEnd() : token.image,
       start: token.startOffset,
       end: token.startOffset + token.image.length,
       isLine: token.image.startsWith("//"),

@@ -8,6 +8,7 @@ import { indent, line, type Doc } from "./doc.js";
  * itself. Decoding the result gives `value` back.
  */
 export function quote(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   let out = '"';
   for (const ch of value) {
     switch (ch) {
@@ -30,6 +31,8 @@ export function quote(value: string): string {
   return `${out}"`;
 }
 
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
 function mustEscape(ch: string): boolean {
   const code = ch.codePointAt(0)!;
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff;
@@ -47,6 +50,7 @@ export function tripleQuote(value: string, wasOneLine: boolean): Doc {
   if (wasOneLine && !/[\r\n]/.test(value) && !value.endsWith('"') && !/^[ \t]/.test(value)) {
     return `"""${value}"""`;
   }
+  if (value === "") return ['"""', line, '"""'];
   const lines = value.split("\n");
   const body: Doc[] = [];
   for (const text of lines) body.push(line, text);

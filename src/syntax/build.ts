@@ -890,7 +890,14 @@ export class AstBuilder {
     const percent = this.token(c, "Percent");
     const span = this.nodeSpan(node);
     const value = Number(number.image.replace(/_/g, ""));
-    const result: A.Quantity = { type: "Quantity", value, magnitude: 1, text: this.source.text.slice(span.offset, span.endOffset), span };
+    // The text as written, from its tokens, so a comment inside it is not part of it.
+    const parts = [dollar, number, unitToken, percent].filter((t): t is IToken => t !== undefined);
+    let text = "";
+    for (const [i, part] of parts.entries()) {
+      const previous = parts[i - 1];
+      text += previous && previous.endOffset! + 1 !== part.startOffset ? ` ${part.image}` : part.image;
+    }
+    const result: A.Quantity = { type: "Quantity", value, magnitude: 1, text, span };
     if (/_$|__|_\./.test(number.image)) {
       this.error(this.tokenSpan(number), `misplaced \`_\` in number \`${number.image}\`: use it only between digits`);
     }

@@ -1,0 +1,103 @@
+import * as path from "node:path";
+import { formatDiagnostics, makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticFormat } from "../diagnostics/index.js";
+import { formatSource } from "../format/index.js";
+import { readSourceFile, SourceText } from "../syntax/index.js";
+import { resolveInputs } from "./check.js";
+import { EXIT, type Io } from "./io.js";
+import { writeFileAtomic } from "./write.js";
+
+export interface FmtOptions {
+  /** Write nothing; list the files that would change and exit 1 if any would. */
+  check?: boolean;
+  /** Print the formatted text instead of writing it. */
+  stdout?: boolean;
+  format: DiagnosticFormat;
+  color: boolean;
+}
+
+/**
+ * `sysd fmt [paths...]`: rewrites `.sysd` files in the canonical layout,
+ * comments kept. A file with syntax errors is left as it is and its errors
+ * are printed. Exit code: 0 when every file is (now) formatted, 1 when a
+ * file has syntax errors or, with `--check`, would change; 2 for bad usage
+ * or a file that cannot be read or written; 3 when the formatter fails its
+ * own check (a bug: that file is left as it was).
+ */
+export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
+  const inputs = resolveInputs(paths, io);
+  if (typeof inputs === "number") return inputs;
+  const display = (file: string): string => {
+    const relative = path.relative(io.cwd, file);
+    return (relative.startsWith("..") || path.isAbsolute(relative) ? file : relative).split(path.sep).join("/");
+  };
+  // With --stdout, stdout holds the formatted text; everything else goes to stderr.
+  const report = options.stdout ? io.stderr : io.stdout;
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  const wouldChange: string[] = [];
+  let exit: number = EXIT.ok;
+  const raise = (code: number): void => {
+    if (code > exit) exit = code;
+  };
+
+  for (const file of inputs.files) {
+    const shown = display(file);
+    const read = readSourceFile(file);
+    if ("error" in read) {
+      io.stderr(`sysd: cannot read ${shown}: ${read.error}\n`);
+      raise(EXIT.usage);
+      continue;
+    }
+    texts.set(shown, read.text);
+    if (read.invalidUtf8At !== undefined) {
+      // Writing the text back would replace the bad bytes: leave the file alone.
+      const at = read.invalidUtf8At;
+      diagnostics.push(makeDiagnostic("E100", new SourceText(shown, read.text).span(at, at + 1), "the file is not valid UTF-8 text"));
+      raise(EXIT.errors);
+      continue;
+    }
+    let result: ReturnType<typeof formatSource>;
+    try {
+      result = formatSource(read.text, shown, { verify: true });
+    } catch (error) {
+      io.stderr(`sysd: ${(error as Error).message}\n`);
+      raise(EXIT.internal);
+      continue;
+    }
+    if (result.diagnostics.length > 0) {
+      diagnostics.push(...result.diagnostics);
+      raise(EXIT.errors);
+      continue;
+    }
+    if (options.stdout) {
+      io.stdout(result.formatted);
+      continue;
+    }
+    if (!result.changed) continue;
+    wouldChange.push(shown);
+    if (options.check) continue;
+    try {
+      writeFileAtomic(file, result.formatted);
+    } catch (error) {
+      io.stderr(`sysd: cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      raise(EXIT.usage);
+      continue;
+    }
+    io.stderr(`formatted ${shown}\n`);
+  }
+
+  const output = formatDiagnostics(options.format, sortDiagnostics(diagnostics), {
+    cwd: io.cwd,
+    toolVersion: io.version,
+    color: options.color,
+    source: (file) => texts.get(file),
+  });
+  if (output !== "") report(output.endsWith("\n") ? output : `${output}\n`);
+  if (options.check && wouldChange.length > 0) {
+    // With a machine-readable format stdout holds only the diagnostics.
+    const print = options.format === "pretty" && !options.stdout ? io.stdout : io.stderr;
+    print(`${wouldChange.map((f) => `would reformat: ${f}`).join("\n")}\n`);
+    raise(EXIT.errors);
+  }
+  return exit;
+}
