@@ -336,6 +336,9 @@ export function straightenJogs(points: Point[]): Point[] {
 
 // ── layout ─────────────────────────────────────────────────────────────
 
+/** Above this many nodes and boundaries a layout trades polish for time. */
+const LARGE_GRAPH = 150;
+
 export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
   const name = spec.name;
   const depthOf = new Map<string, number>();
@@ -353,6 +356,10 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
   for (const c of spec.containers) titles.set(c.ref, normalizeSpace(c.title));
   for (const n of spec.nodes) titles.set(n.ref, normalizeSpace(n.title));
 
+  // Thorough crossing minimisation and network-simplex placement read best,
+  // but grow much faster than the graph; a large design gets ELK's defaults
+  // and one layout run, so that it finishes in seconds rather than minutes.
+  const large = nodes.length + containers.length > LARGE_GRAPH || spec.edges.length > 2 * LARGE_GRAPH;
   // The ELK graph: containers nest, nodes sit in their container.
   const layoutOptions: LayoutOptions = {
     "elk.algorithm": "layered",
@@ -362,9 +369,9 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     "elk.padding": `[top=${DIAGRAM_PAD},left=${DIAGRAM_PAD},bottom=${DIAGRAM_PAD},right=${DIAGRAM_PAD}]`,
     "elk.edgeLabels.placement": "CENTER",
     "elk.edgeLabels.inline": "true",
-    "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-    "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
-    "elk.layered.thoroughness": "30",
+    "elk.layered.considerModelOrder.strategy": large ? "NONE" : "NODES_AND_EDGES",
+    "elk.layered.nodePlacement.strategy": large ? "BRANDES_KOEPF" : "NETWORK_SIMPLEX",
+    "elk.layered.thoroughness": large ? "1" : "30",
     "elk.randomSeed": "1",
     ...SPACING,
   };
@@ -400,7 +407,9 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     node.children.forEach(sortChildren);
   };
   sortChildren(root);
-  const labels = spec.edges.map(prepareLabel);
+  // Thousands of edge labels cannot be read anyway, and each is a node to ELK:
+  // a large diagram keeps them only in the edges' tooltips.
+  const labels = spec.edges.map((edge) => (large ? undefined : prepareLabel(edge)));
   const ends = spec.edges.map((edge) => ({ source: elkIdOf.get(edge.from), target: elkIdOf.get(edge.to) }));
   const persons = new Set(nodes.filter((n) => n.spec.entry === true || n.spec.shape === "person").map((n) => n.elkId));
   const intoPersons = new Set<number>();
@@ -453,7 +462,7 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
     if (edge.backward) flipped.add(i);
   });
   let laid = await runElk(build(flipped, {}));
-  if (spec.direction === "DOWN" && [...intoPersons].some((i) => !flipped.has(i))) {
+  if (!large && spec.direction === "DOWN" && [...intoPersons].some((i) => !flipped.has(i))) {
     const before = score(laid);
     if (before > 0) {
       const alternative = new Set([...flipped, ...intoPersons]);
@@ -466,7 +475,7 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
   }
   // Many unconnected components would stand in one very wide row: bound
   // the nodes per layer and lay out again.
-  if ((laid.width ?? 0) > MAX_WIDTH && nodes.length > 3) {
+  if (!large && (laid.width ?? 0) > MAX_WIDTH && nodes.length > 3) {
     const average = nodes.reduce((sum, n) => sum + n.width, 0) / nodes.length;
     const spacing = Number(SPACING["elk.spacing.nodeNode"]);
     const bound = Math.max(2, Math.floor((MAX_WIDTH + spacing) / (average + spacing)));
