@@ -3,13 +3,16 @@
  * never lays anything out, so it never pays for loading ELK (about 2 MB of
  * JavaScript): the import is dynamic.
  */
+import { createRequire } from "node:module";
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
 
 let instance: Promise<ELK> | undefined;
 
 function load(): Promise<ELK> {
-  instance ??= import("elkjs/lib/elk.bundled.js").then((module) => {
-    const Constructor = (module as unknown as { default: new () => ELK }).default;
+  // `require`, not `import()`: ELK's bundle is CommonJS, and importing it
+  // from ESM makes Node scan its 2 MB for named exports first.
+  instance ??= Promise.resolve().then(() => {
+    const Constructor = createRequire(import.meta.url)("elkjs/lib/elk.bundled.js") as new () => ELK;
     return new Constructor();
   });
   return instance;
