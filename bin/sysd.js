@@ -2,11 +2,6 @@
 // Entry point of the `sysd` command: runs the compiled CLI and sets the exit code.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-
-// Parsing allocates many short-lived objects; a larger young generation
-// halves the time spent collecting them on big designs.
-setFlagsFromString("--max-semi-space-size=64");
 
 // A reader that stops early (`sysd check | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

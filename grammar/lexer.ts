@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from "chevrotain";
+import { Lexer, tokenMatcher, type IToken } from "./chevrotain.js";
 import {
   allTokens,
   continuationTokens,
@@ -13,7 +13,6 @@ import {
   UnterminatedString,
   UnterminatedTripleString,
 } from "./tokens.js";
-import { tokenMatcher } from "chevrotain";
 
 /** A problem found while lexing, positioned by offsets into the text. */
 export interface LexProblem {

@@ -1,4 +1,4 @@
-import { EOF, tokenLabel, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenLabel, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "./chevrotain.js";
 import { Dollar, Dot, Identifier, Target, Newline, NumberLiteral, Path, Percent, RBrace, Semicolon, StringLiteral, TripleString } from "./tokens.js";
 
 /**

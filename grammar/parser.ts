@@ -1,4 +1,4 @@
-import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "./chevrotain.js";
 import * as T from "./tokens.js";
 import { errorMessages, setTokensForMessages } from "./messages.js";
 import { isMagnitudeSuffix, isUnitWord } from "./units.js";

@@ -1,4 +1,4 @@
-import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import { createToken, Lexer, type IToken, type TokenType } from "./chevrotain.js";
 
 /**
  * Tokens of the `.sysd` language.

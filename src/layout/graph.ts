@@ -461,17 +461,21 @@ export async function layoutGraph(spec: GraphSpec): Promise<Diagram> {
   spec.edges.forEach((edge, i) => {
     if (edge.backward) flipped.add(i);
   });
-  let laid = await runElk(build(flipped, {}));
+  // The people-first layout is tried first, as it is usually the one kept:
+  // when nothing in it runs against the reading direction, one run is enough.
+  let laid: ElkNode;
   if (!large && spec.direction === "DOWN" && [...intoPersons].some((i) => !flipped.has(i))) {
-    const before = score(laid);
-    if (before > 0) {
-      const alternative = new Set([...flipped, ...intoPersons]);
-      const again = await runElk(build(alternative, {}));
-      if (score(again) < before) {
-        laid = again;
-        flipped = alternative;
-      }
+    const alternative = new Set([...flipped, ...intoPersons]);
+    const peopleFirst = await runElk(build(alternative, {}));
+    const peopleFirstScore = score(peopleFirst);
+    laid = peopleFirst;
+    if (peopleFirstScore > 0) {
+      const plain = await runElk(build(flipped, {}));
+      if (score(plain) <= peopleFirstScore) laid = plain;
     }
+    if (laid === peopleFirst) flipped = alternative;
+  } else {
+    laid = await runElk(build(flipped, {}));
   }
   // Many unconnected components would stand in one very wide row: bound
   // the nodes per layer and lay out again.
