@@ -3,28 +3,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.js";
-import type { Io } from "../../src/cli/io.js";
 import { runInit } from "../../src/cli/init.js";
+import { captureIo } from "../helpers/io.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 let tmp: string;
 
-function io(cwd: string): Io & { out: string; err: string } {
-  const captured = {
-    cwd,
-    version: "0.0.0-test",
-    colorDefault: false,
-    out: "",
-    err: "",
-    stdout(text: string) {
-      captured.out += text;
-    },
-    stderr(text: string) {
-      captured.err += text;
-    },
-  };
-  return captured;
-}
+const io = captureIo;
 
 const options = { format: "json" as const, color: false, out: "out" };
 

@@ -13,13 +13,13 @@ import * as path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFmt } from "../../src/cli/fmt.js";
-import type { Io } from "../../src/cli/io.js";
 import { formatSource } from "../../src/format/index.js";
 import { check } from "../../src/index.js";
 import { parseSource } from "../../src/syntax/index.js";
 import { expectGolden } from "../helpers/golden.js";
 import { generateMessyDesign } from "./generate.js";
 import { lex } from "../../grammar/index.js";
+import { captureIo } from "../helpers/io.js";
 
 const SEED = process.env["FUZZ_SEED"] !== undefined ? Number(process.env["FUZZ_SEED"]) : Date.now() ^ (Math.random() * 0x7fffffff);
 const SCALE = Number(process.env["FUZZ_SCALE"] ?? 1) || 1;
@@ -366,22 +366,7 @@ describe("sysd fmt: files with syntax errors", () => {
 
 // ── the command line ─────────────────────────────────────────────────────
 
-function io(cwd: string): Io & { out: string; err: string } {
-  const captured = {
-    cwd,
-    version: "0.0.0-test",
-    colorDefault: false,
-    out: "",
-    err: "",
-    stdout(text: string) {
-      captured.out += text;
-    },
-    stderr(text: string) {
-      captured.err += text;
-    },
-  };
-  return captured;
-}
+const io = captureIo;
 
 describe("sysd fmt: command line", () => {
   const messy = 'system S {\n    owner   "x"\n  component A : service { technology "Go" }  // kept\n}\n';

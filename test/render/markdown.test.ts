@@ -2,37 +2,21 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { check } from "../../src/index.js";
 import { escapeText, renderMarkdown, SECTION_TITLES, type MarkdownOptions } from "../../src/render/markdown/index.js";
 import { code, table } from "../../src/render/markdown/text.js";
 import type { Figure, SystemModel } from "../../src/semantics/model.js";
 import { expectGolden } from "../helpers/golden.js";
+import { compileSystem, compileText } from "../helpers/compile.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixtures = path.join(root, "test/fixtures/valid");
 
-function compile(file: string): SystemModel {
-  const result = check([file], { root, cwd: root, rules: {} });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  return result.model.systems[0]!;
-}
+const compile = (file: string): SystemModel => compileSystem(file, root);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sysd-markdown-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-let scratchCount = 0;
 
-/** Compiles a design given as text (written to a scratch folder). */
-function compileSource(source: string): SystemModel {
-  const dir = path.join(scratch, String(scratchCount++));
-  fs.mkdirSync(dir);
-  const file = path.join(dir, "design.sysd");
-  fs.writeFileSync(file, source);
-  const result = check([file], { root: dir, cwd: dir, rules: {} });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  return result.model.systems[0]!;
-}
+const compileSource = (source: string): SystemModel => compileText(source, scratch);
 
 /** The options `renderSystem` passes when every diagram was drawn. */
 function allDiagrams(system: SystemModel): MarkdownOptions {

@@ -2,34 +2,22 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { check } from "../../src/index.js";
 import type { Diagram } from "../../src/layout/index.js";
 import { renderDiagram, renderDiagrams } from "../../src/render/svg/index.js";
 import { escapeXml, num } from "../../src/render/svg/writer.js";
 import type { SystemModel } from "../../src/semantics/model.js";
 import { expectGolden } from "../helpers/golden.js";
+import { compileSystem, compileText } from "../helpers/compile.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixtures = path.join(root, "test/fixtures/valid");
 
-function compile(file: string): SystemModel {
-  const result = check([file], { root, cwd: root, rules: {} });
-  const errors = result.diagnostics.filter((d) => d.severity === "error");
-  expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  return result.model.systems[0]!;
-}
+const compile = (file: string): SystemModel => compileSystem(file, root);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "sysd-svg-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-let scratchCount = 0;
 
-function compileSource(source: string): SystemModel {
-  const dir = path.join(scratch, String(scratchCount++));
-  fs.mkdirSync(dir);
-  const file = path.join(dir, "design.sysd");
-  fs.writeFileSync(file, source);
-  return compile(file);
-}
+const compileSource = (source: string): SystemModel => compileText(source, scratch);
 
 /**
  * A small well-formedness check: tags balance, attribute values are quoted
