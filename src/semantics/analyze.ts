@@ -83,7 +83,7 @@ function analyzeSystem(system: A.SystemDecl, file: LoadedFile, kinds: KindRegist
 
   const scaling = evaluator.scaling(components);
   const cost = evaluator.cost();
-  const metrics = evaluator.metrics((name) => resolver.componentOnlyRef(name));
+  const metrics = evaluator.metrics((name) => resolver.componentOnlyRef(name, "of"));
   const alerts = evaluator.alerts();
 
   const requirements: M.RequirementModel[] = [];

@@ -41,12 +41,18 @@ export class Resolver {
     return undefined;
   }
 
-  /** Components only (not boundaries), for `served_by`, `from`, `of`, `on`, `affects`. */
-  componentOnlyRef(name: A.Identifier | A.QualifiedName): string | undefined {
+  /**
+   * A component, for `served_by`, `from`, `of` and `on`, which name one
+   * thing that runs; a boundary there is E201 with a word of why.
+   */
+  componentOnlyRef(name: A.Identifier | A.QualifiedName, clause: string): string | undefined {
     const text = name.type === "Identifier" ? name.name : name.text;
     if (this.symbols.components.has(text)) return text;
-    if (this.symbols.boundaries.has(text)) return text;
-    const candidates = [...this.symbols.components.keys(), ...this.symbols.boundaries.keys()];
+    if (this.symbols.boundaries.has(text)) {
+      this.report("E201", name.span, `\`${text}\` is a boundary; \`${clause}\` names a component`);
+      return undefined;
+    }
+    const candidates = [...this.symbols.components.keys()];
     this.report("E201", name.span, `unknown component \`${text}\`${didYouMean(text, candidates)}`);
     return undefined;
   }
@@ -295,7 +301,7 @@ export class Resolver {
       const servedBy = findProperty(props, "served_by");
       const servedByName = nameValues(servedBy)[0];
       if (servedByName) {
-        const component = this.componentOnlyRef(servedByName);
+        const component = this.componentOnlyRef(servedByName, "served_by");
         if (component !== undefined) api.servedBy = component;
       }
       const base = stringValue(findProperty(props, "base"));
@@ -402,7 +408,7 @@ export class Resolver {
       const webhook: M.WebhookModel = { id, event: decl.title?.value ?? id, span: decl.span };
       const fromName = nameValues(findProperty(props, "from"))[0];
       if (fromName) {
-        const from = this.componentOnlyRef(fromName);
+        const from = this.componentOnlyRef(fromName, "from");
         if (from !== undefined) webhook.from = from;
       }
       const payload = decl.members.find((m): m is A.BodyClause => m.type === "BodyClause");
@@ -420,7 +426,7 @@ export class Resolver {
     return this.symbols.failures.map((decl) => {
       const props = decl.properties;
       const affects = nameValues(findProperty(props, "affects"))
-        .map((name) => this.componentOnlyRef(name))
+        .map((name) => this.componentRef(name))
         .filter((id): id is string => id !== undefined);
       const failure: M.FailureModel = { title: decl.title?.value ?? decl.name?.name ?? "Failure", affects, span: decl.span };
       if (decl.name) failure.id = decl.name.name;
@@ -438,7 +444,7 @@ export class Resolver {
     const controls = this.symbols.controls.map((control) => {
       const model: M.SecurityModel["controls"][number] = { text: control.text.value, span: control.span };
       if (control.on) {
-        const on = this.componentOnlyRef(control.on);
+        const on = this.componentOnlyRef(control.on, "on");
         if (on !== undefined) model.on = on;
       }
       return model;
