@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { isWarningCode, makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { analyze, RULE_SETTINGS, type Model, type RuleSetting } from "./semantics/index.js";
 import { loadProgram, SourceText, type LoadOptions, type Program } from "./syntax/index.js";
 
@@ -58,13 +58,20 @@ export function readProjectConfig(root: string, cwd: string): { rules: Record<st
   const rulesValue = parsed && typeof parsed === "object" && "rules" in parsed ? (parsed as { rules: unknown }).rules : {};
   if (!rulesValue || typeof rulesValue !== "object" || Array.isArray(rulesValue)) return problem("sysd.json: `rules` must be an object");
   const rules: Record<string, RuleSetting> = {};
+  const diagnostics: Diagnostic[] = [];
   for (const [code, setting] of Object.entries(rulesValue)) {
     if (typeof setting !== "string" || !(RULE_SETTINGS as readonly string[]).includes(setting)) {
       return problem(`sysd.json: rule ${code} must be one of ${RULE_SETTINGS.join(", ")}`);
     }
+    if (!isWarningCode(code)) {
+      // Like a bad entry of a `lint` block: the rest of the file still applies.
+      const why = /^E\d+$/.test(code) ? "errors cannot be turned off" : "it is not a warning code";
+      diagnostics.push(makeDiagnostic("W307", source.span(0, Math.min(1, text.length)), `sysd.json: rule \`${code}\` is ignored: ${why}`));
+      continue;
+    }
     rules[code] = setting as RuleSetting;
   }
-  return { rules, diagnostics: [] };
+  return { rules, diagnostics };
 }
 
 export interface OutputFile {

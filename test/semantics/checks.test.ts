@@ -441,8 +441,17 @@ describe("warning settings", () => {
   });
 
   it("does not let sysd.json turn an error off or change its severity", () => {
-    expect(run(project(design(), { rules: { E201: "off" } }))).toEqual(["W301 warning", "W302 warning", "E201 error"]);
-    expect(run(project(design(), { rules: { E201: "warning" } }))).toEqual(["W301 warning", "W302 warning", "E201 error"]);
+    // sysd.json sorts first by file name; its W307 says the rule is ignored.
+    expect(run(project(design(), { rules: { E201: "off" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W307 warning"]);
+    expect(run(project(design(), { rules: { E201: "warning" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W307 warning"]);
+    const root = project(design(), { rules: { E201: "off", W999: "off" } });
+    const messages = check([path.join(root, "design.sysd")], { root, cwd: root })
+      .diagnostics.filter((d) => d.span.file === "sysd.json")
+      .map((d) => d.message);
+    expect(messages).toEqual([
+      "sysd.json: rule `E201` is ignored: errors cannot be turned off",
+      "sysd.json: rule `W999` is ignored: it is not a warning code",
+    ]);
   });
 
   it("reports a sysd.json that is not valid JSON, or has bad settings, as E100", () => {
