@@ -277,7 +277,17 @@ class SysdParser extends CstParser {
 
   private recordType = this.RULE("recordType", () => {
     this.CONSUME(T.LBrace);
-    this.MANY_SEP({ SEP: T.ListSeparator, DEF: () => this.SUBRULE(this.field) });
+    // As with statements: separators and fields in any order, so that a bad
+    // field is skipped to the next separator; src/syntax reports two fields
+    // with no `,` or line break between them.
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Comma) },
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+        { ALT: () => this.SUBRULE(this.field) },
+      ]),
+    );
     this.CONSUME(T.RBrace);
   });
 
@@ -593,9 +603,14 @@ class SysdParser extends CstParser {
    * reports two statements that share a line without a `;`.
    */
   private statements(statement: () => void): void {
+    // The separators are named one by one, not by their `Terminator`
+    // category: Chevrotain's resynchronisation compares token types exactly,
+    // so a line break must itself be in the follow set for recovery to stop
+    // at the end of the broken statement rather than unwind to the file.
     this.MANY9(() =>
       this.OR9([
-        { ALT: () => this.CONSUME9(T.Terminator) },
+        { ALT: () => this.CONSUME9(T.Newline) },
+        { ALT: () => this.CONSUME8(T.Semicolon) },
         { ALT: statement },
       ]),
     );

@@ -98,12 +98,15 @@ export class AstBuilder {
    * them (see the grammar); two statements with no terminator between them
    * shared a line without `;`.
    */
-  private checkSeparated(statements: CstNode[], children: Children): void {
+  private checkSeparated(statements: CstNode[], children: Children, separator: "statements" | "fields" = "statements"): void {
     if (statements.length < 2) return;
-    const terminators = (children["Terminator"] ?? [])
+    const keys = separator === "statements" ? ["Newline", "Semicolon"] : ["Comma", "Newline", "Semicolon"];
+    const terminators = keys
+      .flatMap((key) => children[key] ?? [])
       .map(realToken)
       .filter((t): t is IToken => t !== undefined)
-      .map((t) => t.startOffset);
+      .map((t) => t.startOffset)
+      .sort((a, b) => a - b);
     let t = 0;
     for (let i = 1; i < statements.length; i++) {
       const previous = statements[i - 1]!.location;
@@ -114,7 +117,9 @@ export class AstBuilder {
       if (!separated) {
         const first = firstToken(statements[i]!);
         const span = first ? this.tokenSpan(first) : this.nodeSpan(statements[i]!);
-        this.error(span, `expected a line break or \`;\` before \`${first?.image ?? "this"}\`: one statement per line`);
+        const what = separator === "statements" ? "a line break or `;`" : "`,` or a line break";
+        const why = separator === "statements" ? ": one statement per line" : "";
+        this.error(span, `expected ${what} before \`${first?.image ?? "this"}\`${why}`);
       }
     }
   }
@@ -473,7 +478,9 @@ export class AstBuilder {
 
   private fields(record: CstNode | undefined): A.Field[] {
     if (!record) return [];
-    return this.nodes(record.children, "field")
+    const fields = this.nodes(record.children, "field");
+    this.checkSeparated(fields, record.children, "fields");
+    return fields
       .map((f) => this.field(f))
       .filter((f): f is A.Field => f !== undefined);
   }
