@@ -2,7 +2,7 @@ import { isWarningCode, makeDiagnostic, type Diagnostic } from "../diagnostics/i
 import type * as A from "../syntax/ast.js";
 import type { LoadedFile, Program } from "../syntax/index.js";
 import { didYouMean } from "../util/suggest.js";
-import { bindSystem, type SystemSymbols } from "./binder.js";
+import { bindSystem } from "./binder.js";
 import { checkDesign, checklist } from "./checks/design.js";
 import { checkKindProperties, checkProperties } from "./checks/properties.js";
 import { Evaluator } from "./evaluate.js";
@@ -181,4 +181,3 @@ export function applyRules(diagnostics: Diagnostic[], rules: Record<string, Rule
   return result;
 }
 
-export type { SystemSymbols };

@@ -179,27 +179,18 @@ export function bindSystem(system: A.SystemDecl, file: LoadedFile, diagnostics: 
   }
 
   visit(system.members, undefined);
-  declareFailureIds(symbols, diagnostics);
-  declareAlertIds(symbols, diagnostics);
+  declareOptionalIds("failure", symbols.failures.map((f) => f.name), diagnostics);
+  declareOptionalIds("alert", symbols.alerts.map((a) => a.name), diagnostics);
   return symbols;
 }
 
-function declareFailureIds(symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
+/** Failures and alerts may go unnamed; the names they have are unique per category. */
+function declareOptionalIds(category: string, names: (A.Identifier | undefined)[], diagnostics: Diagnostic[]): void {
   const seen = new Map<string, A.Identifier>();
-  for (const failure of symbols.failures) {
-    if (!failure.name) continue;
-    const first = seen.get(failure.name.name);
-    if (first) diagnostics.push(duplicate("failure", failure.name, first));
-    else seen.set(failure.name.name, failure.name);
-  }
-}
-
-function declareAlertIds(symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, A.Identifier>();
-  for (const alert of symbols.alerts) {
-    if (!alert.name) continue;
-    const first = seen.get(alert.name.name);
-    if (first) diagnostics.push(duplicate("alert", alert.name, first));
-    else seen.set(alert.name.name, alert.name);
+  for (const name of names) {
+    if (!name) continue;
+    const first = seen.get(name.name);
+    if (first) diagnostics.push(duplicate(category, name, first));
+    else seen.set(name.name, name);
   }
 }
