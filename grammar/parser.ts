@@ -265,7 +265,15 @@ class SysdParser extends CstParser {
     this.CONSUME(T.Enum);
     this.CONSUME(T.Identifier, { LABEL: "name" });
     this.CONSUME(T.LBrace);
-    this.MANY_SEP({ SEP: T.ListSeparator, DEF: () => this.CONSUME2(T.Identifier, { LABEL: "member" }) });
+    // Members and separators in any order, as in records; src/syntax checks the separation.
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Comma) },
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+        { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "member" }) },
+      ]),
+    );
     this.CONSUME(T.RBrace);
   });
 

@@ -98,8 +98,8 @@ export class AstBuilder {
    * them (see the grammar); two statements with no terminator between them
    * shared a line without `;`.
    */
-  private checkSeparated(statements: CstNode[], children: Children, separator: "statements" | "fields" = "statements"): void {
-    if (statements.length < 2) return;
+  private checkSeparated(items: (CstNode | IToken)[], children: Children, separator: "statements" | "list" = "statements"): void {
+    if (items.length < 2) return;
     const keys = separator === "statements" ? ["Newline", "Semicolon"] : ["Comma", "Newline", "Semicolon"];
     const terminators = keys
       .flatMap((key) => children[key] ?? [])
@@ -107,16 +107,19 @@ export class AstBuilder {
       .filter((t): t is IToken => t !== undefined)
       .map((t) => t.startOffset)
       .sort((a, b) => a - b);
+    const startOf = (item: CstNode | IToken): number | undefined =>
+      isToken(item) ? item.startOffset : item.location?.startOffset;
     let t = 0;
-    for (let i = 1; i < statements.length; i++) {
-      const previous = statements[i - 1]!.location;
-      const next = statements[i]!.location;
-      if (!previous || !next || !Number.isFinite(previous.startOffset) || !Number.isFinite(next.startOffset)) continue;
-      while (t < terminators.length && terminators[t]! < previous.startOffset) t++;
-      const separated = t < terminators.length && terminators[t]! < next.startOffset;
+    for (let i = 1; i < items.length; i++) {
+      const previous = startOf(items[i - 1]!);
+      const next = startOf(items[i]!);
+      if (previous === undefined || next === undefined || !Number.isFinite(previous) || !Number.isFinite(next)) continue;
+      while (t < terminators.length && terminators[t]! < previous) t++;
+      const separated = t < terminators.length && terminators[t]! < next;
       if (!separated) {
-        const first = firstToken(statements[i]!);
-        const span = first ? this.tokenSpan(first) : this.nodeSpan(statements[i]!);
+        const item = items[i]!;
+        const first = isToken(item) ? item : firstToken(item);
+        const span = first ? this.tokenSpan(first) : this.nodeSpan(item as CstNode);
         const what = separator === "statements" ? "a line break or `;`" : "`,` or a line break";
         const why = separator === "statements" ? ": one statement per line" : "";
         this.error(span, `expected ${what} before \`${first?.image ?? "this"}\`${why}`);
@@ -465,7 +468,9 @@ export class AstBuilder {
     const c = node.children;
     const name = this.identifier(this.token(c, "name"));
     if (!name) return undefined;
-    const members = this.tokens(c, "member").map((t) => this.identifier(t)!);
+    const tokens = this.tokens(c, "member");
+    this.checkSeparated(tokens, c, "list");
+    const members = tokens.map((t) => this.identifier(t)!);
     return { type: "Enum", name, members, span: this.nodeSpan(node) };
   }
 
@@ -479,7 +484,7 @@ export class AstBuilder {
   private fields(record: CstNode | undefined): A.Field[] {
     if (!record) return [];
     const fields = this.nodes(record.children, "field");
-    this.checkSeparated(fields, record.children, "fields");
+    this.checkSeparated(fields, record.children, "list");
     return fields
       .map((f) => this.field(f))
       .filter((f): f is A.Field => f !== undefined);
