@@ -516,6 +516,7 @@ function costJson(cost: M.CostModel): JsonObject {
     ],
     ["totals", cost.totals.map(figureJson)],
     ["budget", optional(cost.budget, figureJson)],
+    ["overBudget", cost.overBudget],
     [
       "unitCosts",
       cost.unitCosts.map((unit) =>

@@ -345,6 +345,7 @@ export class Evaluator {
           model.budget = figure(result.value);
           const total = this.costTotals?.[0];
           const over = total ? compare(total, ">", result.value) : undefined;
+          if (over?.ok === true) model.overBudget = over.value;
           if (total && over?.ok === true && over.value) {
             this.report("E231", budget.keywordSpan, `the cost total ${formatQuantity(total)} is over the budget of ${formatQuantity(result.value)}`);
           }

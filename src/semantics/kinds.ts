@@ -16,7 +16,6 @@ interface KindSymbol {
   /** Name as seen from the file that declared it. */
   localName: string;
   file: LoadedFile;
-  isCore: boolean;
 }
 
 /**
@@ -41,7 +40,7 @@ export class KindRegistry {
     const ownKinds = (file: LoadedFile): KindSymbol[] =>
       file.ast.members
         .filter((m): m is A.KindDecl => m.type === "Kind")
-        .map((decl) => ({ decl, localName: decl.name.name, file, isCore: file === core }));
+        .map((decl) => ({ decl, localName: decl.name.name, file }));
     const ownTypes = (file: LoadedFile): (A.EnumDecl | A.EntityDecl)[] =>
       file.ast.members.filter((m): m is A.ModelBlock => m.type === "Model").flatMap((m) => m.members);
 

@@ -304,6 +304,8 @@ export interface CostModel {
   /** Per tier, monthly. */
   totals: Figure[];
   budget?: Figure;
+  /** Whether the 1x total is over the budget (E231); absent without a budget or a total. */
+  overBudget?: boolean;
   unitCosts: UnitCostModel[];
 }
 

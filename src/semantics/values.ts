@@ -27,10 +27,6 @@ export function findProperty(properties: readonly A.Property[], key: string): A.
   return properties.find((p) => p.key.name === key);
 }
 
-export function findProperties(properties: readonly A.Property[], key: string): A.Property[] {
-  return properties.filter((p) => p.key.name === key);
-}
-
 /** An expression as the user wrote it, for documents and messages. */
 export function expressionText(expression: A.Expression): string {
   switch (expression.type) {

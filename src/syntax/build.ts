@@ -537,9 +537,8 @@ export class AstBuilder {
       base = { type: "UnionType", options: strings, span: joinSpans(strings[0]!.span, strings[strings.length - 1]!.span) };
     }
     if (!base) return undefined;
-    for (const open of this.tokens(c, "arrayOpen")) {
-      const closeEnd = this.source.span(open.startOffset, open.startOffset + 1);
-      base = { type: "ArrayType", element: base, span: joinSpans(base.span, { ...closeEnd, endColumn: closeEnd.endColumn + 1, endOffset: closeEnd.endOffset + 1 }) };
+    for (const close of this.tokens(c, "RBracket")) {
+      base = { type: "ArrayType", element: base, span: joinSpans(base.span, this.tokenSpan(close)) };
     }
     return base;
   }

@@ -143,9 +143,9 @@ export function renderCost(ctx: Context): string[] {
       ["left", "left", ...right],
     ),
   );
-  const total = cost.totals[0];
   if (cost.budget) {
-    const verdict = total ? (total.value <= cost.budget.value ? "the 1x total is within it" : "the 1x total is over it") : "";
+    // The verdict is the model's, the same comparison that raises E231.
+    const verdict = cost.overBudget === undefined ? "" : cost.overBudget ? "the 1x total is over it" : "the 1x total is within it";
     blocks.push(`**Budget:** ${cost.budget.text}${verdict !== "" ? `; ${verdict}` : ""}.`);
   }
   if (cost.unitCosts.length > 0) blocks.push("**Unit cost at 1x:**", bullets(cost.unitCosts.map((u) => unitCostLine(ctx, u))));
