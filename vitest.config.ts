@@ -6,5 +6,6 @@ export default defineConfig({
     // Parsing-heavy property tests take longer than the default on a 2-core CI machine.
     testTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["test/setup.ts"],
   },
 });

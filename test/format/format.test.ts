@@ -4,13 +4,13 @@
  * in order, never changes the resolved model or the diagnostics), files
  * with syntax errors left alone, and the command line.
  *
- * The seed of the property tests is random on every run; a failure prints
- * it, and `FUZZ_SEED=<n>` replays it. `FUZZ_SCALE=10` runs ten times more.
+ * The property tests run with the suite's fixed seed (helpers/fuzz.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
+import { fuzzParams } from "../helpers/fuzz.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFmt } from "../../src/cli/fmt.js";
 import { formatSource } from "../../src/format/index.js";
@@ -21,11 +21,9 @@ import { generateMessyDesign } from "./generate.js";
 import { lex } from "../../grammar/index.js";
 import { captureIo } from "../helpers/io.js";
 
-const SEED = process.env["FUZZ_SEED"] !== undefined ? Number(process.env["FUZZ_SEED"]) : Date.now() ^ (Math.random() * 0x7fffffff);
-const SCALE = Number(process.env["FUZZ_SCALE"] ?? 1) || 1;
 
 function params<T>(numRuns: number): fc.Parameters<T> {
-  return { numRuns: Math.ceil(numRuns * SCALE), seed: SEED };
+  return fuzzParams(numRuns);
 }
 
 const repo = path.resolve(import.meta.dirname, "../..");

@@ -6,9 +6,8 @@ import { expect } from "vitest";
  * Golden files: expected output kept beside the fixtures, compared as text.
  *
  * - `UPDATE_GOLDEN=1`: (re)write every golden file instead of comparing.
- * - A missing golden file is written on a developer machine, so a new
- *   fixture needs no extra step; under CI (`CI` set, and not `false`/`0`) it
- *   is a failure, so a fixture cannot slip in without its expected output.
+ * - A missing golden file is a failure everywhere, so a fixture cannot slip
+ *   in without its expected output, and a laptop fails as CI would.
  *
  * Line ends are compared as `\n`: a checkout that turns them into `\r\n`
  * must not fail every golden test.
@@ -25,10 +24,6 @@ export function updatingGolden(): boolean {
   return flag("UPDATE_GOLDEN");
 }
 
-export function inCI(): boolean {
-  return flag("CI");
-}
-
 function write(goldenPath: string, text: string): void {
   fs.mkdirSync(path.dirname(goldenPath), { recursive: true });
   fs.writeFileSync(goldenPath, text, "utf8");
@@ -42,11 +37,7 @@ export function expectGolden(goldenPath: string, actualText: string): void {
     return;
   }
   if (!fs.existsSync(goldenPath)) {
-    if (inCI()) {
-      expect.fail(`golden file ${shown} is missing; run the tests once with UPDATE_GOLDEN=1 and commit it`);
-    }
-    write(goldenPath, actualText);
-    return;
+    expect.fail(`golden file ${shown} is missing; run the tests once with UPDATE_GOLDEN=1, review it and commit it`);
   }
   const expected = fs.readFileSync(goldenPath, "utf8").replace(/\r\n/g, "\n");
   expect(actualText, `output differs from ${shown} (UPDATE_GOLDEN=1 rewrites it)`).toBe(expected);

@@ -1,22 +1,19 @@
 import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
+import { fuzzParams } from "../helpers/fuzz.js";
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/syntax/index.js";
 import type { ParseResult } from "../../src/syntax/index.js";
 import { assertAllSpansValid, assertValidDiagnostic } from "../helpers/spans.js";
 
 /**
- * Property tests of the parser. The seed is random on every run; a failure
- * prints it (with the shrunk counterexample and its path), and `FUZZ_SEED=<n>`
- * replays it.
+ * Property tests of the parser. The seed is fixed (see helpers/fuzz.ts); a failure
+ * prints it with the shrunk counterexample and its path.
  */
-const SEED = process.env["FUZZ_SEED"] !== undefined ? Number(process.env["FUZZ_SEED"]) : Date.now() ^ (Math.random() * 0x7fffffff);
-/** `FUZZ_SCALE=20` runs every property 20 times as often, for a longer hunt. */
-const SCALE = Number(process.env["FUZZ_SCALE"] ?? 1) || 1;
 
 function params<T>(numRuns = 250): fc.Parameters<T> {
-  return { numRuns: Math.ceil(numRuns * SCALE), seed: SEED };
+  return fuzzParams(numRuns);
 }
 
 const FILE = "fuzz.sysd";
