@@ -5,13 +5,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isWarningCode, makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
-import { analyze, RULE_SETTINGS, type Model, type RuleSetting } from "./semantics/index.js";
+import { analyze, RULE_SETTINGS, type Model, type ReferenceIndex, type RuleSetting } from "./semantics/index.js";
 import { loadProgram, SourceText, type LoadOptions, type Program } from "./syntax/index.js";
 
 export interface CheckResult {
   program: Program;
   model: Model;
   diagnostics: Diagnostic[];
+  /** Where every name is declared and used (see semantics/references.ts). */
+  references: ReferenceIndex;
 }
 
 export interface CheckOptions extends LoadOptions {
@@ -31,7 +33,7 @@ export function check(inputs: string[], options: CheckOptions): CheckResult {
   }
   const analyzed = analyze(program, { rules });
   for (const d of analyzed.diagnostics) diagnostics.push(d);
-  return { program, model: analyzed.model, diagnostics: sortDiagnostics(diagnostics) };
+  return { program, model: analyzed.model, diagnostics: sortDiagnostics(diagnostics), references: analyzed.references };
 }
 
 /** `sysd.json` at the root: `{"rules": {"W301": "off"}}`. */

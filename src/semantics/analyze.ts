@@ -8,6 +8,7 @@ import { checkKindProperties, checkProperties } from "./checks/properties.js";
 import { Evaluator } from "./evaluate.js";
 import { KindRegistry } from "./kinds.js";
 import type * as M from "./model.js";
+import { indexProgram, indexSystem, type ReferenceIndex } from "./references.js";
 import { propertyModels, Resolver } from "./resolve.js";
 import { findProperty, stringValue, stringValues, wordValue } from "./values.js";
 
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
 export interface AnalyzeResult {
   model: M.Model;
   diagnostics: Diagnostic[];
+  /** Where every name is declared and used, for editors and review tools. */
+  references: ReferenceIndex;
 }
 
 /**
@@ -33,6 +36,8 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
   const diagnostics: Diagnostic[] = [];
   const kinds = new KindRegistry(program);
   for (const d of kinds.diagnostics) diagnostics.push(d);
+  const shared = indexProgram(program, kinds);
+  const references: ReferenceIndex = { declarations: shared.index.declarations.slice(), uses: shared.index.uses.slice() };
   for (const file of program.files) {
     if (file.isStdlib) continue;
     const fileDiagnostics: Diagnostic[] = [];
@@ -56,16 +61,27 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
       }
       seenSystems.set(system.name.name, system.name);
       const systemDiagnostics: Diagnostic[] = [];
-      systems.push(analyzeSystem(system, file, kinds, systemDiagnostics));
+      systems.push(analyzeSystem(system, file, kinds, systemDiagnostics, (symbols) => {
+        const index = indexSystem(symbols, kinds, shared);
+        for (const d of index.declarations) references.declarations.push(d);
+        for (const u of index.uses) references.uses.push(u);
+      }));
       const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
       for (const d of applyRules(systemDiagnostics, rules)) diagnostics.push(d);
     }
   }
-  return { model: { systems }, diagnostics };
+  return { model: { systems }, diagnostics, references };
 }
 
-function analyzeSystem(system: A.SystemDecl, file: LoadedFile, kinds: KindRegistry, diagnostics: Diagnostic[]): M.SystemModel {
+function analyzeSystem(
+  system: A.SystemDecl,
+  file: LoadedFile,
+  kinds: KindRegistry,
+  diagnostics: Diagnostic[],
+  onBound: (symbols: ReturnType<typeof bindSystem>) => void,
+): M.SystemModel {
   const symbols = bindSystem(system, file, diagnostics);
+  onBound(symbols);
   const resolver = new Resolver(symbols, kinds, kinds.scopeOf(file), diagnostics);
   const evaluator = new Evaluator(symbols, diagnostics);
 

@@ -11,7 +11,7 @@ const STATEFUL_ROOTS = new Set(["database", "queue", "stream", "cache", "object_
 const STDLIB_MODULES = new Set(["aws", "gcp", "azure", "oss"]);
 const SHAPES = new Set<Shape>(["rectangle", "rounded", "cylinder", "queue", "hexagon", "person", "cloud", "dashed", "document"]);
 
-interface KindSymbol {
+export interface KindSymbol {
   decl: A.KindDecl;
   /** Name as seen from the file that declared it. */
   localName: string;
@@ -68,6 +68,20 @@ export class KindRegistry {
     }
     // Resolve every declared kind once, so bad bases are reported even when unused.
     for (const file of program.files) for (const symbol of ownKinds(file)) this.resolveDecl(symbol, []);
+  }
+
+  /** Every kind declared in the program's files, with the file that declares it. */
+  declaredKinds(): KindSymbol[] {
+    const seen = new Set<A.KindDecl>();
+    const result: KindSymbol[] = [];
+    for (const scope of this.scopes.values()) {
+      for (const symbol of scope.kinds.values()) {
+        if (seen.has(symbol.decl)) continue;
+        seen.add(symbol.decl);
+        result.push(symbol);
+      }
+    }
+    return result;
   }
 
   scopeOf(file: LoadedFile): FileScope {
