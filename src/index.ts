@@ -2,11 +2,10 @@
  * The public API of sysd. A library user compiles designs here; the CLI is a
  * thin layer over it.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { isWarningCode, makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { analyze, RULE_SETTINGS, type Model, type ReferenceIndex, type RuleSetting } from "./semantics/index.js";
-import { loadProgram, SourceText, type LoadOptions, type Program } from "./syntax/index.js";
+import { loadProgram, nodeHost, SourceText, type LoadOptions, type Program, type SourceHost } from "./syntax/index.js";
 
 export interface CheckResult {
   program: Program;
@@ -27,7 +26,7 @@ export function check(inputs: string[], options: CheckOptions): CheckResult {
   const diagnostics = program.diagnostics.slice();
   let rules = options.rules;
   if (!rules) {
-    const config = readProjectConfig(options.root, options.cwd ?? options.root);
+    const config = readProjectConfig(options.root, options.cwd ?? options.root, options.host);
     rules = config.rules;
     for (const d of config.diagnostics) diagnostics.push(d);
   }
@@ -37,14 +36,16 @@ export function check(inputs: string[], options: CheckOptions): CheckResult {
 }
 
 /** `sysd.json` at the root: `{"rules": {"W301": "off"}}`. */
-export function readProjectConfig(root: string, cwd: string): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } {
+export function readProjectConfig(
+  root: string,
+  cwd: string,
+  host: SourceHost = nodeHost,
+): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } {
   const file = path.join(path.resolve(root), "sysd.json");
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return { rules: {}, diagnostics: [] };
-  }
+  if (!host.exists(file)) return { rules: {}, diagnostics: [] };
+  const read = host.read(file);
+  if ("error" in read) return { rules: {}, diagnostics: [] };
+  const text = read.text;
   const display = path.relative(cwd, file).split(path.sep).join("/") || "sysd.json";
   const source = new SourceText(display, text);
   const problem = (message: string): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } => ({

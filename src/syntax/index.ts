@@ -6,6 +6,7 @@ export { parseSource, type ParseResult } from "./parse.js";
 export { SourceText } from "./source-text.js";
 export {
   loadProgram,
+  nodeHost,
   readSourceFile,
   defaultStdlibDir,
   type LoadOptions,
@@ -13,3 +14,4 @@ export {
   type Program,
   type ResolvedImport,
 } from "./load.js";
+export { memoryHost, OverlayHost, ParseCache, type SourceHost } from "./host.js";

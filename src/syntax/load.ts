@@ -5,6 +5,7 @@ import type { IToken } from "chevrotain";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile } from "./ast.js";
+import { nodeFileSystem, type ParseCache, type SourceHost } from "./host.js";
 import { parseSource } from "./parse.js";
 import { SourceText } from "./source-text.js";
 
@@ -48,6 +49,10 @@ export interface LoadOptions {
   cwd?: string;
   /** Defaults to the package's own `stdlib/`. */
   stdlibDir?: string;
+  /** Where files are read from; defaults to the disk. */
+  host?: SourceHost;
+  /** Parsed files kept from earlier runs. */
+  parseCache?: ParseCache;
 }
 
 export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string };
@@ -77,6 +82,9 @@ export function readSourceFile(absolutePath: string): ReadResult {
     return { text, invalidUtf8At: new TextDecoder("utf-8").decode(bytes.subarray(0, at)).length };
   }
 }
+
+/** The disk, as the loader reads it. */
+export const nodeHost: SourceHost = { ...nodeFileSystem, read: (absolutePath) => readSourceFile(absolutePath) };
 
 let cachedStdlibDir: string | undefined;
 
@@ -108,6 +116,7 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
   const root = path.resolve(options.root);
   const cwd = path.resolve(options.cwd ?? options.root);
   const stdlibDir = path.resolve(options.stdlibDir ?? defaultStdlibDir());
+  const host = options.host ?? nodeHost;
   const program: Program = { files: [], entries: [], imports: [], diagnostics: [] };
   const byPath = new Map<string, LoadedFile>();
 
@@ -120,10 +129,10 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
   const read = (absolutePath: string): LoadedFile | { error: string } => {
     const known = byPath.get(absolutePath);
     if (known) return known;
-    const result = readSourceFile(absolutePath);
+    const result = host.read(absolutePath);
     if ("error" in result) return result;
     const displayPath = displayPathOf(absolutePath);
-    const parsed = parseSource(result.text, displayPath);
+    const parsed = options.parseCache ? options.parseCache.parse(result.text, displayPath) : parseSource(result.text, displayPath);
     const loaded: LoadedFile = {
       absolutePath,
       displayPath,
@@ -175,18 +184,18 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
     let candidate = isStd
       ? path.join(stdlibDir, written.slice(4))
       : path.resolve(path.dirname(current.absolutePath), written);
-    if (!candidate.endsWith(".sysd") && !fs.existsSync(candidate)) candidate += ".sysd";
+    if (!candidate.endsWith(".sysd") && !host.exists(candidate)) candidate += ".sysd";
     const namespace = statement.alias?.name ?? namespaceOf(candidate);
     const resolved: ResolvedImport = { from: current.absolutePath, statement, namespace };
     const span = statement.path.span;
-    if (isStd ? !isInside(stdlibDir, candidate) : !isInside(root, candidate) || escapesThroughLink(root, candidate)) {
+    if (isStd ? !isInside(stdlibDir, candidate) : !isInside(root, candidate) || escapesThroughLink(host, root, candidate)) {
       const where = isStd ? "the standard library" : `the root folder \`${displayPathOf(root) || "."}\``;
       program.diagnostics.push(makeDiagnostic("E101", span, `import \`${written}\` is outside ${where}, so it is not read`));
       return resolved;
     }
     const loaded = read(candidate);
     if ("error" in loaded) {
-      const hint = isStd ? ` (the standard library has ${stdlibModules(stdlibDir)})` : "";
+      const hint = isStd ? ` (the standard library has ${stdlibModules(host, stdlibDir)})` : "";
       program.diagnostics.push(makeDiagnostic("E101", span, `cannot import \`${written}\`: ${loaded.error}${hint}`));
       return resolved;
     }
@@ -196,23 +205,15 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
 }
 
 /** A link inside the root that points outside it must not let an import escape. */
-function escapesThroughLink(root: string, candidate: string): boolean {
-  try {
-    return !isInside(fs.realpathSync(root), fs.realpathSync(candidate));
-  } catch {
-    return false;
-  }
+function escapesThroughLink(host: SourceHost, root: string, candidate: string): boolean {
+  return !isInside(host.realpath(root), host.realpath(candidate));
 }
 
-function stdlibModules(stdlibDir: string): string {
-  try {
-    return fs
-      .readdirSync(stdlibDir)
-      .filter((name) => name.endsWith(".sysd"))
-      .map((name) => `\`std/${name.replace(/\.sysd$/, "")}\``)
-      .sort()
-      .join(", ");
-  } catch {
-    return "no modules";
-  }
+function stdlibModules(host: SourceHost, stdlibDir: string): string {
+  const modules = host
+    .list(stdlibDir)
+    .filter((name) => name.endsWith(".sysd"))
+    .map((name) => `\`std/${name.replace(/\.sysd$/, "")}\``)
+    .sort();
+  return modules.length > 0 ? modules.join(", ") : "no modules";
 }
