@@ -85,6 +85,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(runInit(name, io));
     });
 
+  program
+    .command("lsp")
+    .description("run the language server (Language Server Protocol on stdin and stdout) for editors: diagnostics, hover, definition, references, rename, completion, outline, formatting, quick fixes")
+    .option("--stdio", "talk over stdin and stdout (the only transport; accepted because editors pass it)")
+    .action(async () => {
+      const { startLanguageServer } = await import("../lsp/index.js");
+      // Runs until the editor closes the connection; the exit code stays 0.
+      startLanguageServer({ version: io.version });
+    });
+
   return program;
 }
 

@@ -1,0 +1,177 @@
+/**
+ * Completion from the text before the cursor and the last check's names:
+ * keywords and properties valid in the enclosing block, component ids after
+ * `->` and in flows, kinds after a component's `:`, types in fields, units
+ * after a number.
+ */
+import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
+import { DATA_RATE_UNITS, DATA_UNITS, MULTIPLIER_UNITS, TIME_UNITS } from "../../grammar/units.js";
+import type { CheckResult } from "../index.js";
+import type { LoadedFile } from "../syntax/index.js";
+
+const BUILTIN_TYPES = ["string", "text", "int", "float", "decimal", "bool", "uuid", "url", "email", "date", "datetime", "duration", "bytes", "json"];
+
+/** What may start a statement in each block: declarations first, then properties. */
+const STATEMENTS: Record<string, readonly string[]> = {
+  file: ["import", "kind", "model", "system"],
+  system: [
+    "component", "boundary", "flow", "model", "requirements", "scaling", "api", "webhook", "cost", "failure", "security",
+    "monitoring", "decision", "view", "owner", "status", "overview", "description", "scope", "lint", "questions", "tags", "link", "version",
+  ],
+  boundary: ["component", "boundary", "description", "owner", "tags", "link", "technology"],
+  component: [
+    "description", "technology", "responsibilities", "scaling", "handles", "capacity", "instances", "stores", "exposes",
+    "failure_handling", "owner", "tags", "link", "properties",
+  ],
+  flow: ["satisfies", "description"],
+  model: ["entity", "enum"],
+  requirements: ["functional", "nonfunctional"],
+  scaling: ["demand", "tier", "utilization", "tiers"],
+  api: ["GET", "POST", "PUT", "PATCH", "DELETE", "served_by", "base", "auth", "description", "version"],
+  endpoint: ["request", "response", "params", "query", "errors", "description", "auth"],
+  webhook: ["payload", "from", "description"],
+  cost: ["item", "budget"],
+  failure: ["affects", "impact", "mitigation", "severity", "description"],
+  security: ["control"],
+  monitoring: ["metric", "alert"],
+  decision: ["status", "context", "alternatives", "consequences", "description", "date", "owner"],
+  view: ["include", "exclude", "focus", "collapse"],
+  kind: ["shape", "description", "technology"],
+  scope: ["in", "out"],
+  questions: ["open", "resolved"],
+  technology: ["language", "framework", "database", "runtime"],
+};
+
+/** A word that opens a block, and the block it opens. */
+const OPENS: Record<string, string> = {
+  system: "system", boundary: "boundary", component: "component", flow: "flow", model: "model", entity: "entity",
+  requirements: "requirements", functional: "requirements", nonfunctional: "requirements", scaling: "scaling", api: "api",
+  webhook: "webhook", cost: "cost", failure: "failure", security: "security", monitoring: "monitoring", decision: "decision",
+  view: "view", kind: "kind", scope: "scope", questions: "questions", technology: "technology",
+  GET: "endpoint", POST: "endpoint", PUT: "endpoint", PATCH: "endpoint", DELETE: "endpoint", HEAD: "endpoint", OPTIONS: "endpoint",
+  request: "record", response: "record", params: "record", query: "record", payload: "record",
+};
+
+/**
+ * The blocks enclosing `offset`, innermost last, found by matching braces
+ * (strings and comments skipped) and naming each `{` by the first word of
+ * its statement.
+ */
+export function enclosingBlocks(text: string, offset: number): string[] {
+  const stack: string[] = [];
+  let statementStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const triple = text.startsWith('"""', i);
+      const close = triple ? text.indexOf('"""', i + 3) : findQuote(text, i + 1);
+      if (close < 0 || close >= offset) return stack;
+      i = close + (triple ? 2 : 0);
+    } else if (c === "/" && text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      if (end < 0 || end >= offset) return stack;
+      i = end - 1;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0 || end >= offset) return stack;
+      i = end + 1;
+    } else if (c === "{") {
+      const word = /[A-Za-z_]+/.exec(text.slice(statementStart, i))?.[0] ?? "";
+      const parent = stack[stack.length - 1];
+      // `name: { … }` inside a record or entity is another record.
+      const opened = parent === "entity" || parent === "record" ? "record" : (Object.hasOwn(OPENS, word) ? OPENS[word]! : "block");
+      stack.push(opened);
+      statementStart = i + 1;
+    } else if (c === "}") {
+      stack.pop();
+      statementStart = i + 1;
+    } else if (c === "\n" || c === ";") {
+      statementStart = i + 1;
+    }
+  }
+  return stack;
+}
+
+function findQuote(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+    else if (text[i] === "\n") return -1;
+  }
+  return -1;
+}
+
+function items(words: Iterable<string>, kind: CompletionItemKind, detail?: string): CompletionItem[] {
+  return [...new Set(words)].sort().map((label) => (detail ? { label, kind, detail } : { label, kind }));
+}
+
+export function complete(text: string, offset: number, file: LoadedFile | undefined, result: CheckResult | undefined): CompletionItem[] {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const blocks = enclosingBlocks(text, offset);
+  const block = blocks[blocks.length - 1] ?? "file";
+  // The system the cursor is in: the last one of this file starting before it (an unclosed one has a short span).
+  const system = (result?.model.systems ?? [])
+    .filter((s) => file && s.file === file.displayPath && s.span.offset <= offset)
+    .sort((a, b) => b.span.offset - a.span.offset)[0];
+  const componentIds = (): CompletionItem[] => [
+    ...(system?.components ?? []).map((c) => ({ label: c.id, kind: CompletionItemKind.Class, detail: c.title })),
+    ...(system?.boundaries ?? []).map((b) => ({ label: b.id, kind: CompletionItemKind.Module, detail: b.title })),
+  ];
+
+  // A unit right after a number: `5min`, `10 GB`, `1000/day`.
+  if (/(?:^|[^\w.])\d[\d_.]*(?:k|M|bn)?\s?[A-Za-z]*$/.test(before)) {
+    return items([...TIME_UNITS, ...DATA_UNITS, ...DATA_RATE_UNITS, ...MULTIPLIER_UNITS], CompletionItemKind.Unit, "unit");
+  }
+  if (/\d[\d_.]*(?:k|M|bn)?\s*\/\s*[A-Za-z]*$/.test(before)) return items(TIME_UNITS, CompletionItemKind.Unit, "time unit");
+  // A component's kind: `component Api "Title" : `.
+  if (/^\s*component\s+\w+(?:\s+"(?:[^"\\]|\\.)*")?\s*:\s*[\w.]*$/.test(before) || /^\s*kind\s+\w+(?:\s+"(?:[^"\\]|\\.)*")?\s*:\s*[\w.]*$/.test(before)) {
+    const scope = result && file ? kindsVisibleFrom(result, file) : [];
+    return items(scope, CompletionItemKind.TypeParameter, "kind");
+  }
+  // A field's type: `name: ` inside an entity or a record.
+  if ((block === "entity" || block === "record") && /^\s*\w+\??\s*:\s*[\w.]*$/.test(before.split(/[,{]/).pop() ?? before)) {
+    const types = [...BUILTIN_TYPES, ...(system?.types.entities ?? []).map((e) => e.id), ...(system?.types.enums ?? []).map((e) => e.id)];
+    return items(types, CompletionItemKind.Struct, "type");
+  }
+  if (/->\s*\w*$/.test(before) || /^\s*\w*$/.test(before) && block === "flow") {
+    const ids = componentIds();
+    return /->\s*\w*$/.test(before) ? ids : [...ids, ...items(STATEMENTS["flow"]!, CompletionItemKind.Keyword)];
+  }
+  if (/\b(?:affects|served_by|from|of|on)\s+(?:\w+\s*,\s*)*\w*$/.test(before)) return componentIds();
+  if (/\bsatisfies\s+(?:\w+\s*,\s*)*\w*$/.test(before)) {
+    return (system?.requirements ?? []).filter((r) => r.kind === "functional").map((r) => ({ label: r.id, kind: CompletionItemKind.Constant, detail: r.text }));
+  }
+  if (/\bexposes\s+(?:\w+\s*,\s*)*\w*$/.test(before)) return (system?.apis ?? []).map((a) => ({ label: a.id, kind: CompletionItemKind.Interface, detail: a.title }));
+  if (/\bhandles\s+\w*$/.test(before)) return (system?.scaling.demands ?? []).map((d) => ({ label: d.id, kind: CompletionItemKind.Variable }));
+  if (/\b(?:target|alert)\s+[\w.]*$/.test(before)) {
+    return [
+      ...(system?.monitoring.metrics ?? []).map((m) => ({ label: m.id, kind: CompletionItemKind.Variable, detail: m.title })),
+      ...(system?.scaling.demands ?? []).map((d) => ({ label: d.id, kind: CompletionItemKind.Variable, detail: "demand" })),
+      { label: "cost.total", kind: CompletionItemKind.Variable, detail: "monthly cost" },
+    ];
+  }
+  // The start of a statement: what this block takes.
+  if (/^\s*\w*$/.test(before)) {
+    const words = Object.hasOwn(STATEMENTS, block) ? STATEMENTS[block]! : [];
+    const result = items(words, CompletionItemKind.Keyword);
+    if (block === "system" || block === "boundary") result.push(...componentIds());
+    return result;
+  }
+  return [];
+}
+
+function kindsVisibleFrom(result: CheckResult, file: LoadedFile): string[] {
+  // Kinds are shown as a component of the same file could name them: the index knows every kind use and declaration.
+  const names = new Set<string>();
+  for (const use of result.references.uses) if (use.category === "kind" && use.declaration && use.span.file === file.displayPath) names.add(use.name);
+  const imports = new Map(result.program.imports.filter((i) => i.from === file.absolutePath && i.target).map((i) => [i.target!, i.namespace]));
+  for (const declaration of result.references.declarations) {
+    if (declaration.category !== "kind") continue;
+    const from = result.program.files.find((f) => f.displayPath === declaration.nameSpan.file);
+    if (!from) continue;
+    if (from.absolutePath === file.absolutePath || from.absolutePath === result.program.core) names.add(declaration.name);
+    else if (imports.has(from.absolutePath)) names.add(`${imports.get(from.absolutePath)}.${declaration.name}`);
+  }
+  return [...names];
+}

@@ -1,0 +1,2 @@
+// The only entry point into the language server.
+export { startLanguageServer, type ServerOptions } from "./server.js";
