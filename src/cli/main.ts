@@ -86,6 +86,23 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("serve")
+    .description("serve a live preview of every system's document and diagrams on 127.0.0.1, rebuilt and updated in the open page on every change")
+    .argument("[paths...]", ".sysd files or folders to watch (default: the current folder)")
+    .option("--port <n>", `port on 127.0.0.1 (default: 7420, or any free port when it is taken)`)
+    .option("--open", "open the page in the default browser")
+    .option("--root <dir>", "imports must stay inside this folder (default: the current folder)")
+    .action(async (paths: string[], options: { port?: string; open?: boolean; root?: string }) => {
+      const { runServe } = await import("./serve.js");
+      const stop = (): Promise<void> =>
+        new Promise((resolve) => {
+          process.once("SIGINT", () => resolve());
+          process.once("SIGTERM", () => resolve());
+        });
+      setExit(await runServe(paths, options, io, stop));
+    });
+
+  program
     .command("lsp")
     .description("run the language server (Language Server Protocol on stdin and stdout) for editors: diagnostics, hover, definition, references, rename, completion, outline, formatting, quick fixes")
     .option("--stdio", "talk over stdin and stdout (the only transport; accepted because editors pass it)")
