@@ -86,6 +86,26 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("diff")
+    .description("compare two revisions of the designs: what each change adds, removes or changes, every computed figure that moved, and which changes break a promise")
+    .argument("[old]", "a git revision of the repository around this folder, or a file or folder (default: HEAD)")
+    .argument("[new]", "the same (default: the working tree)")
+    .addOption(new Option("--format <format>", "how the diff is printed").choices(["pretty", "markdown", "json"]).default("pretty"))
+    .addOption(new Option("--fail-on <class>", "exit 1 when a change of this class (or worse) exists").choices(["breaking", "warning"]))
+    .option("--svg <file>", "also write the new architecture with added, removed and changed elements marked")
+    .option("--root <dir>", "imports must stay inside this folder (default: the current folder)")
+    .option("--color", "color pretty output even when not on a terminal")
+    .option("--no-color", "never color pretty output")
+    .action(async (oldSpec: string | undefined, newSpec: string | undefined, options: { format: "pretty" | "markdown" | "json"; failOn?: "breaking" | "warning"; svg?: string; root?: string; color?: boolean }) => {
+      const { runDiff } = await import("./diff.js");
+      const diffOptions: import("./diff.js").DiffOptions = { format: options.format, color: options.color ?? io.colorDefault };
+      if (options.failOn) diffOptions.failOn = options.failOn;
+      if (options.svg !== undefined) diffOptions.svg = options.svg;
+      if (options.root !== undefined) diffOptions.root = options.root;
+      setExit(await runDiff(oldSpec, newSpec, diffOptions, io));
+    });
+
+  program
     .command("serve")
     .description("serve a live preview of every system's document and diagrams on 127.0.0.1, rebuilt and updated in the open page on every change")
     .argument("[paths...]", ".sysd files or folders to watch (default: the current folder)")
