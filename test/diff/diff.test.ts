@@ -207,7 +207,7 @@ describe("diff properties over generated designs", () => {
 
 describe("the json output", () => {
   it("follows docs/diff.schema.json", async () => {
-    const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(repo, "docs/diff.schema.json"), "utf8")) as object);
     const output = JSON.parse(fs.readFileSync(golden("changes.json"), "utf8")) as unknown;
