@@ -40,9 +40,7 @@ const CORE_CODES = {
   E221: entry("E221", "error", "param-not-in-path", "A `params` entry has no matching `{placeholder}` in the endpoint path."),
   E230: entry("E230", "error", "target-not-met", "A non-functional requirement's target fails against the computed value."),
   E231: entry("E231", "error", "over-budget", "The computed cost total is higher than the declared budget."),
-  W306: entry("W306", "warning", "target-without-alert", "A requirement targets a metric that no alert watches."),
   W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
-  W310: entry("W310", "warning", "instances-exceeded", "A scaling tier needs more instances than the component's `instances` bound allows."),
 } as const satisfies Record<string, CodeInfo>;
 
 type CoreCode = keyof typeof CORE_CODES;

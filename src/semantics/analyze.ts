@@ -158,7 +158,7 @@ function analyzeSystem(
   result.checklist = checklist(result, symbols);
 
   checkProperties(symbols, diagnostics);
-  checkDesign(result, symbols, diagnostics, (code) => rules[code] === "off");
+  checkDesign(result, symbols, evaluator.figures, diagnostics, (code) => rules[code] === "off");
   return result;
 }
 

@@ -4,16 +4,22 @@
  */
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.js";
 import type { SystemSymbols } from "../binder.js";
+import type { EvaluationFigures } from "../evaluate.js";
 import type * as M from "../model.js";
 import { DESIGN_RULES } from "../rules/index.js";
 import type { RuleContext } from "../rules/rule.js";
 import { containment } from "../topology.js";
 
-export function checkDesign(system: M.SystemModel, symbols: SystemSymbols, diagnostics: Diagnostic[], off: (code: string) => boolean = () => false): void {
+export function checkDesign(
+  system: M.SystemModel,
+  symbols: SystemSymbols,
+  figures: EvaluationFigures,
+  diagnostics: Diagnostic[], off: (code: string) => boolean = () => false): void {
   const within = containment(system);
   const context: RuleContext = {
     system,
     symbols,
+    figures,
     selfAndEnclosing: (id) => within.get(id) ?? [id],
     declarationOf: (component) => symbols.components.get(component.id)?.decl.name.span ?? component.span,
   };

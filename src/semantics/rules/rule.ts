@@ -9,11 +9,14 @@
 import type { DiagnosticExtras } from "../../diagnostics/codes.js";
 import type { Span } from "../../syntax/span.js";
 import type { SystemSymbols } from "../binder.js";
+import type { EvaluationFigures } from "../evaluate.js";
 import type * as M from "../model.js";
 
 export interface RuleContext {
   system: M.SystemModel;
   symbols: SystemSymbols;
+  /** What the evaluation computed beyond the model. */
+  figures: EvaluationFigures;
   /** The component or boundary itself, then the boundaries holding it, innermost first. */
   selfAndEnclosing(id: string): string[];
   /** A component's declaration, where rules about a component point: its name. */
