@@ -367,6 +367,7 @@ function fieldJson(field: M.FieldModel): JsonObject {
     ["fk", field.fk],
     ["pii", field.pii],
     ["default", field.default],
+    ["defaultNumber", field.defaultNumber],
     ["span", spanJson(field.span)],
   ]);
 }
