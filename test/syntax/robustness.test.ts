@@ -108,6 +108,19 @@ describe("very long lines", () => {
     expect(result.diagnostics.length).toBeGreaterThan(100_000);
   });
 
+  it("reads a 10 MB string literal on one line (a regular expression overflowed the stack)", () => {
+    const result = check(`system S { owner "${"x".repeat(10 * 1024 * 1024)}" }`);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("reads 1 MB of escapes, a block comment and a triple string around it", () => {
+    const mb = 1024 * 1024;
+    const text = `/*${"*".repeat(mb)}*/\nsystem S {\n  owner "${'\\"'.repeat(mb / 2)}"\n  overview """${"x".repeat(mb)}"""\n}\n`;
+    const result = check(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.comments).toHaveLength(1);
+  });
+
   it("survives a 2 MB unterminated string", () => {
     const result = check(`system S { owner "${"x".repeat(twoMB)}`);
     expect(codes(result)).toContain("E100");
