@@ -1,5 +1,5 @@
 export { lex, MAX_NESTING, type LexProblem, type LexResult } from "./lexer.js";
-export { getParser, parseTokens, type CstResult } from "./parser.js";
+export { getParser, MAX_PARSE_ERRORS, parseTokens, type CstResult } from "./parser.js";
 export { describeToken } from "./messages.js";
 export * as tokens from "./tokens.js";
 export * from "./units.js";

@@ -21,6 +21,15 @@ class SysdParser extends CstParser {
       errorMessageProvider: errorMessages,
     });
     this.performSelfAnalysis();
+    // Chevrotain records errors through this one method; stopping there ends the
+    // parse of a file that has nothing more worth reporting (see parseTokens).
+    const self = this as unknown as { SAVE_ERROR(error: Error): Error; _errors: unknown[] };
+    const save = self.SAVE_ERROR.bind(this);
+    self.SAVE_ERROR = (error) => {
+      const saved = save(error);
+      if (self._errors.length >= MAX_PARSE_ERRORS) throw new TooManyErrors();
+      return saved;
+    };
   }
 
   public file = this.RULE("file", () => {
@@ -700,6 +709,11 @@ function tokenIsName(token: IToken): boolean {
   return token.tokenType === T.Identifier || token.tokenType.CATEGORIES?.includes(T.Identifier) === true;
 }
 
+/** Past this many syntax errors in one file, the parser stops: the rest would be noise. */
+export const MAX_PARSE_ERRORS = 500;
+
+class TooManyErrors extends Error {}
+
 let instance: SysdParser | undefined;
 
 /**
@@ -717,6 +731,8 @@ export interface CstResult {
   errors: IRecognitionException[];
   /** Recovery gave up: the input has so many errors in a row that it ran out of stack. */
   gaveUp: boolean;
+  /** The parse stopped at MAX_PARSE_ERRORS errors. */
+  tooMany?: boolean;
 }
 
 /** Parses a token vector from `lex`. The single parser instance is reused. */
@@ -731,10 +747,12 @@ export function parseTokens(tokens: IToken[]): CstResult {
     // Chevrotain recovers from an error inside a repetition by re-entering
     // the repetition, one stack frame per error: thousands of errors in one
     // block exhaust the stack. The errors found until then are kept.
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof RangeError) && !(error instanceof TooManyErrors)) throw error;
     const errors = [...parser.errors];
     parser.input = [];
-    return { cst: { name: "file", children: {} }, errors, gaveUp: true };
+    const result: CstResult = { cst: { name: "file", children: {} }, errors, gaveUp: true };
+    if (error instanceof TooManyErrors) result.tooMany = true;
+    return result;
   }
 }
 

@@ -78,17 +78,25 @@ export const WhiteSpace = createToken({
   pattern: /[ \t\f\v\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
 });
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const LineComment = createToken({
+  name: "LineComment",
+  pattern: { exec: (text, offset) => (startsWith(text, offset, "//") ? [text.slice(offset, lineEnd(text, offset))] : null) },
+  line_breaks: false,
+  start_chars_hint: ["/"],
+  group: "comments",
+});
 export const BlockComment = createToken({
   name: "BlockComment",
-  pattern: /\/\*[\s\S]*?\*\//,
-  group: "comments",
+  pattern: { exec: (text, offset) => closedBy(text, offset, "/*", "*/") },
   line_breaks: true,
+  start_chars_hint: ["/"],
+  group: "comments",
 });
 export const UnterminatedBlockComment = createToken({
   name: "UnterminatedBlockComment",
-  pattern: /\/\*[\s\S]*/,
+  pattern: { exec: (text, offset) => (startsWith(text, offset, "/*") ? [text.slice(offset)] : null) },
   line_breaks: true,
+  start_chars_hint: ["/"],
   group: "errors",
 });
 
@@ -113,29 +121,91 @@ export const Comma = createToken({ name: "Comma", pattern: /,/, categories: [Lis
 
 export const TripleString = createToken({
   name: "TripleString",
-  pattern: /"""[\s\S]*?"""/,
+  pattern: { exec: (text, offset) => closedBy(text, offset, '"""', '"""') },
   line_breaks: true,
+  start_chars_hint: ['"'],
   label: "a string",
 });
 /** Still a string to the parser, so the rest of the statement parses; the lexer reports it. */
 export const UnterminatedTripleString = createToken({
   name: "UnterminatedTripleString",
-  pattern: /"""[\s\S]*/,
+  pattern: { exec: (text, offset) => (startsWith(text, offset, '"""') ? [text.slice(offset)] : null) },
   line_breaks: true,
+  start_chars_hint: ['"'],
   categories: [TripleString],
   label: "a string",
 });
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  pattern: { exec: (text, offset) => matchString(text, offset, true) },
+  line_breaks: false,
+  start_chars_hint: ['"'],
   label: "a string",
 });
+/** Up to the end of the line, and a last `\` if the line ends with one. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  pattern: { exec: (text, offset) => matchString(text, offset, false) },
+  line_breaks: false,
+  start_chars_hint: ['"'],
   categories: [StringLiteral],
   label: "a string",
 });
+
+// Strings and comments are scanned by hand: a regular expression with an
+// alternation or a lazy loop (`"(?:[^"\\]|\\.)*"`, `[\s\S]*?`) backtracks
+// once per character and overflows the stack on a line of a few megabytes.
+
+function startsWith(text: string, offset: number, prefix: string): boolean {
+  return text.startsWith(prefix, offset);
+}
+
+/** Offset of the first line break at or after `from`, or the end of the text. */
+function lineEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const ch = text.charCodeAt(at);
+    if (ch === 10 || ch === 13) break;
+    at++;
+  }
+  return at;
+}
+
+/** `open`, anything, then the first `close` (a block comment, a `"""` string). */
+function closedBy(text: string, offset: number, open: string, close: string): [string] | null {
+  if (!text.startsWith(open, offset)) return null;
+  const end = text.indexOf(close, offset + open.length);
+  return end < 0 ? null : [text.slice(offset, end + close.length)];
+}
+
+/**
+ * A `"` string on one line, where `\` escapes any character but a line
+ * break. Closed: up to its closing quote, or no match. Not closed: up to the
+ * end of the line (with a trailing `\`), whether a quote closes it or not.
+ */
+function matchString(text: string, offset: number, closed: boolean): [string] | null {
+  if (text.charCodeAt(offset) !== 34 /* " */) return null;
+  let at = offset + 1;
+  while (at < text.length) {
+    const ch = text.charCodeAt(at);
+    if (ch === 10 || ch === 13) break;
+    if (ch === 34) {
+      if (closed) return [text.slice(offset, at + 1)];
+      break;
+    }
+    if (ch === 92 /* \ */) {
+      const next = text.charCodeAt(at + 1);
+      if (at + 1 >= text.length || next === 10 || next === 13) {
+        at++;
+        break;
+      }
+      at += 2;
+      continue;
+    }
+    at++;
+  }
+  return closed ? null : [text.slice(offset, at)];
+}
 
 /**
  * After an HTTP method at the start of a statement, the next word is a URL

@@ -3,7 +3,7 @@
  * thin layer over it.
  */
 import * as path from "node:path";
-import { isWarningCode, makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { capPerFile, isWarningCode, makeDiagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { analyze, RULE_SETTINGS, type Model, type ReferenceIndex, type RuleSetting } from "./semantics/index.js";
 import { loadProgram, nodeHost, SourceText, type LoadOptions, type Program, type SourceHost } from "./syntax/index.js";
 
@@ -32,7 +32,8 @@ export function check(inputs: string[], options: CheckOptions): CheckResult {
   }
   const analyzed = analyze(program, { rules });
   for (const d of analyzed.diagnostics) diagnostics.push(d);
-  return { program, model: analyzed.model, diagnostics: sortDiagnostics(diagnostics), references: analyzed.references };
+  const reported = capPerFile(sortDiagnostics(diagnostics));
+  return { program, model: analyzed.model, diagnostics: reported, references: analyzed.references };
 }
 
 /** `sysd.json` at the root: `{"rules": {"W301": "off"}}`. */

@@ -14,5 +14,6 @@ export {
   type ErrorCode,
   type WarningCode,
 } from "./codes.js";
+export { capPerFile, MAX_DIAGNOSTICS_PER_FILE } from "./cap.js";
 export { compareDiagnostics, countBySeverity, sortDiagnostics, type SeverityCounts } from "./sort.js";
 export * from "./printers/index.js";

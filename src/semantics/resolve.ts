@@ -257,8 +257,12 @@ export class Resolver {
     const result: M.FlowModel[] = [];
     for (const [id, decl] of this.symbols.flows) {
       const flow: M.FlowModel = { id, title: decl.title?.value ?? id, satisfies: [], steps: [], participants: [], span: decl.span };
+      // A set beside the list: a flow of 100,000 steps made `includes` quadratic.
+      const seen = new Set<string>();
       const touch = (name: string): void => {
-        if (!flow.participants.includes(name)) flow.participants.push(name);
+        if (seen.has(name)) return;
+        seen.add(name);
+        flow.participants.push(name);
       };
       for (const member of decl.members) {
         if (member.type === "Satisfies") {

@@ -1,5 +1,6 @@
 import type { CstNode, IToken } from "chevrotain";
 import { isMagnitudeSuffix, isUnitWord, MAGNITUDES, MAX_NESTING, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
+import { MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../util/suggest.js";
@@ -35,12 +36,18 @@ function cstNode(child: Child | undefined): CstNode | undefined {
  */
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** Errors past MAX_DIAGNOSTICS_PER_FILE, counted but not kept: one per token adds up on hostile input. */
+  omitted = 0;
 
   constructor(private readonly source: SourceText) {}
 
   // ── helpers ─────────────────────────────────────────────────────────
 
   private error(span: Span, message: string): void {
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS_PER_FILE) {
+      this.omitted++;
+      return;
+    }
     this.diagnostics.push(makeDiagnostic("E100", span, message));
   }
 
@@ -116,6 +123,10 @@ export class AstBuilder {
       while (t < terminators.length && terminators[t]! < previous) t++;
       const separated = t < terminators.length && terminators[t]! < next;
       if (!separated) {
+        if (this.diagnostics.length >= MAX_DIAGNOSTICS_PER_FILE) {
+          this.omitted++;
+          continue;
+        }
         const item = items[i]!;
         const first = isToken(item) ? item : firstToken(item);
         const span = first ? this.tokenSpan(first) : this.nodeSpan(item as CstNode);

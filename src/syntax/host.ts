@@ -8,8 +8,9 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseSource, type ParseResult } from "./parse.js";
+import type { ReadResult } from "./read.js";
 
-export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string };
+export type { ReadResult };
 
 export interface SourceHost {
   /** Reads a file as text; an error is a plain-words reason ("not found"). */
@@ -21,7 +22,7 @@ export interface SourceHost {
   list(absoluteFolder: string): string[];
 }
 
-/** The file system as it is, but for reading, which `load.ts` owns (it knows the limits of a source file). */
+/** The file system as it is, but for reading, which `read.ts` owns (it knows the limits of a source file). */
 export const nodeFileSystem: Omit<SourceHost, "read"> = {
   exists: (absolutePath) => {
     try {

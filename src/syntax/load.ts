@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile } from "./ast.js";
 import { nodeFileSystem, type ParseCache, type SourceHost } from "./host.js";
 import { parseSource } from "./parse.js";
+import { readSourceFile } from "./read.js";
 import { SourceText } from "./source-text.js";
 
 /** One file of a program, parsed. */
@@ -55,35 +56,9 @@ export interface LoadOptions {
   parseCache?: ParseCache;
 }
 
-export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string };
+export { readSourceFile };
 
-/** Reads a file as UTF-8, noting where the bytes were not valid UTF-8. */
-export function readSourceFile(absolutePath: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { error: "not found" };
-    if (code === "EISDIR") return { error: "is a folder, not a file" };
-    if (code === "EACCES" || code === "EPERM") return { error: "permission denied" };
-    return { error: code ?? "unreadable" };
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text };
-  } catch {
-    // Re-encoding turns each bad sequence into U+FFFD's bytes; the first byte
-    // that differs is the first bad one (a real U+FFFD re-encodes the same).
-    const again = Buffer.from(text, "utf8");
-    let at = 0;
-    while (at < bytes.length && at < again.length && bytes[at] === again[at]) at++;
-    return { text, invalidUtf8At: new TextDecoder("utf-8").decode(bytes.subarray(0, at)).length };
-  }
-}
-
-/** The disk, as the loader reads it. */
+/** The disk, as the loader reads it: regular files only, up to a size limit (`read.ts`). */
 export const nodeHost: SourceHost = { ...nodeFileSystem, read: (absolutePath) => readSourceFile(absolutePath) };
 
 let cachedStdlibDir: string | undefined;

@@ -1,7 +1,9 @@
 import type { IToken } from "chevrotain";
-import { lex, MAX_NESTING, parseTokens } from "../../grammar/index.js";
+import { lex, MAX_NESTING, MAX_PARSE_ERRORS, parseTokens } from "../../grammar/index.js";
+import { markSummary, MAX_DIAGNOSTICS_PER_FILE, summaryDiagnostic } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics } from "../diagnostics/sort.js";
 import type { SourceFile } from "./ast.js";
 import { AstBuilder } from "./build.js";
 import { SourceText } from "./source-text.js";
@@ -34,7 +36,7 @@ export function parseSource(text: string, file: string): ParseResult {
     );
     return { ast: empty, diagnostics, comments: lexed.comments };
   }
-  const { cst, errors, gaveUp } = parseTokens(lexed.tokens);
+  const { cst, errors, gaveUp, tooMany } = parseTokens(lexed.tokens);
   // After the first error on a line the rest of that line is mostly its
   // echo (recovery trying words one by one), so only the first is reported.
   const linesWithErrors = new Set(diagnostics.map((d) => d.span.line));
@@ -45,14 +47,29 @@ export function parseSource(text: string, file: string): ParseResult {
     diagnostics.push(makeDiagnostic("E100", span, error.message));
   }
   if (gaveUp) {
-    const last = diagnostics[diagnostics.length - 1]?.span ?? source.endOfFile();
-    diagnostics.push(makeDiagnostic("E100", last, "too many syntax errors in a row: the rest of the file is not read"));
-    return { ast: empty, diagnostics, comments: lexed.comments };
+    // The closing line replaces any "N more" summary and sorts after every kept error.
+    const kept = sortDiagnostics(diagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
+    const at = kept[kept.length - 1]?.span ?? source.endOfFile();
+    const why = tooMany ? `more than ${MAX_PARSE_ERRORS} syntax errors` : "too many syntax errors in a row";
+    const closing = makeDiagnostic("E100", at, `${why}: the rest of the file is not read`);
+    kept.push(markSummary(closing, Math.max(1, diagnostics.length - kept.length)));
+    return { ast: empty, diagnostics: kept, comments: lexed.comments };
   }
   const builder = new AstBuilder(source);
   const ast = builder.file(cst);
   for (const diagnostic of builder.diagnostics) {
     if (!linesWithErrors.has(diagnostic.span.line)) diagnostics.push(diagnostic);
   }
-  return { ast, diagnostics, comments: lexed.comments };
+  return { ast, diagnostics: capped(diagnostics, builder.omitted), comments: lexed.comments };
+}
+
+/** At most MAX_DIAGNOSTICS_PER_FILE, the first in the file, then how many more there were. */
+function capped(diagnostics: Diagnostic[], omitted: number): Diagnostic[] {
+  if (diagnostics.length + omitted <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const sorted = sortDiagnostics(diagnostics);
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const hidden = sorted.slice(MAX_DIAGNOSTICS_PER_FILE);
+  const at = hidden[0]?.span ?? kept[kept.length - 1]!.span;
+  kept.push(summaryDiagnostic(hidden, at, "syntax error", omitted));
+  return kept;
 }

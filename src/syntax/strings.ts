@@ -18,9 +18,13 @@ export function decodeQuoted(raw: string): DecodedString {
   const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
   let value = "";
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch !== "\\") {
-      value += ch;
+    if (body[i] !== "\\") {
+      // A whole run at once: adding a character at a time builds a rope the
+      // garbage collector walks again and again on a string of megabytes.
+      const slash = body.indexOf("\\", i);
+      const end = slash < 0 ? body.length : slash;
+      value += body.slice(i, end);
+      i = end - 1;
       continue;
     }
     const next = body[i + 1];

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProgram, parseSource } from "../../src/syntax/index.js";
 import type { ParseResult, Program } from "../../src/syntax/index.js";
+import { MAX_DIAGNOSTICS_PER_FILE } from "../../src/diagnostics/index.js";
 import { assertAllSpansValid, assertValidDiagnostic } from "../helpers/spans.js";
 
 const FILE = "hostile.sysd";
@@ -101,11 +102,26 @@ describe("very long lines", () => {
     check("ab ".repeat(twoMB / 3));
   });
 
-  it("survives 1 MB of identifiers on one line in a block (one error per pair)", () => {
-    // ~175,000 diagnostics: more than a spread call (`push(...list)`) can take.
+  it("survives 1 MB of identifiers on one line in a block, reporting 500 of its 175,000 errors", () => {
     const text = `system S { ${"ab ".repeat(350_000)}}`;
     const result = check(text);
-    expect(result.diagnostics.length).toBeGreaterThan(100_000);
+    expect(result.diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    expect(result.diagnostics.at(-1)!.message).toBe(
+      "174499 more syntax errors are not shown: sysd reports at most 500 per file",
+    );
+  });
+
+  it("reads a 10 MB string literal on one line (a regular expression overflowed the stack)", () => {
+    const result = check(`system S { owner "${"x".repeat(10 * 1024 * 1024)}" }`);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("reads 1 MB of escapes, a block comment and a triple string around it", () => {
+    const mb = 1024 * 1024;
+    const text = `/*${"*".repeat(mb)}*/\nsystem S {\n  owner "${'\\"'.repeat(mb / 2)}"\n  overview """${"x".repeat(mb)}"""\n}\n`;
+    const result = check(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.comments).toHaveLength(1);
   });
 
   it("survives a 2 MB unterminated string", () => {
@@ -182,6 +198,14 @@ describe("many syntax errors", () => {
   ])("survives 6,000 errors in a row: %s", (_name, text) => {
     const result = check(text);
     expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS_PER_FILE + 1);
+  });
+
+  it("stops parsing after 500 syntax errors and says so last", () => {
+    const result = check(`system S {\n${"1\n".repeat(lines)}}\n`);
+    expect(result.diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    expect(result.diagnostics.at(-1)!.message).toBe("more than 500 syntax errors: the rest of the file is not read");
+    expect(result.diagnostics.at(-2)!.span.line).toBeLessThanOrEqual(result.diagnostics.at(-1)!.span.line);
   });
 });
 
