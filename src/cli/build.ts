@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { compile, type OutputFile } from "../index.js";
 import { resolveInputs, type CheckOptions } from "./check.js";
 import { EXIT, type Io } from "./io.js";
+import { pathRoot } from "./path-root.js";
 import { isGeneratedFile } from "../render/marker.js";
 import { reportDiagnostics } from "./report.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./write.js";
@@ -24,16 +25,18 @@ export async function runBuild(paths: string[], options: BuildOptions, io: Io): 
   if (typeof inputs === "number") return inputs;
   const root = path.resolve(io.cwd, options.root ?? ".");
   const progress = io.isTerminal === true && inputs.files.length > 1;
-  // Source paths in the outputs are relative to the root, not to where the
-  // build runs, so that the same design gives the same files from anywhere.
+  // Source paths in the outputs are relative to a root found from the inputs,
+  // not to where the build runs, so the same design gives the same files from anywhere.
+  const base = pathRoot(inputs.files, options.root, io.cwd);
   const result = await compile(inputs.files, {
     root,
-    cwd: root,
+    cwd: base,
+    relativeOutsideCwd: true,
     toolVersion: io.version,
     onProgress: progress ? (done, total, system) => io.stderr(`\rbuilding ${done + 1}/${total}: ${system}\u001b[K`) : undefined,
   });
   if (progress) io.stderr("\r\u001b[K");
-  const counts = reportDiagnostics(result.diagnostics, result.program, options, io);
+  const counts = reportDiagnostics(result.diagnostics, result.program, options, io, base);
   if (counts.errors > 0) {
     io.stderr(`sysd build: ${counts.errors} error${counts.errors === 1 ? "" : "s"}; no files written\n`);
     return EXIT.errors;

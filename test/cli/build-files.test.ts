@@ -121,3 +121,68 @@ describe("isGeneratedFile", () => {
     expect(isGeneratedFile("notes.txt", note)).toBe(false);
   });
 });
+
+describe("source paths in the outputs", () => {
+  const shared = 'kind Svc "Shared service" : service {\n  technology "Go"\n}\n\nmodel {\n  entity Account {\n    id: uuid [pk]\n  }\n}\n';
+  const main = 'import "../shared/types.sysd" as t\n\nsystem Shop "Shop" {\n  component A : t.Svc\n}\n';
+
+  function layout(withConfig: boolean): string {
+    const dir = fs.mkdtempSync(path.join(tmp, "paths-"));
+    fs.mkdirSync(path.join(dir, "designs", "shop"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "designs", "shared"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "elsewhere"));
+    fs.writeFileSync(path.join(dir, "designs", "shop", "shop.sysd"), main);
+    fs.writeFileSync(path.join(dir, "designs", "shared", "types.sysd"), shared);
+    if (withConfig) fs.writeFileSync(path.join(dir, "designs", "sysd.json"), "{}\n");
+    return dir;
+  }
+
+  async function modelFrom(dir: string, cwd: string, input: string, root?: string): Promise<string> {
+    const out = path.join(dir, `out-${path.basename(cwd)}`);
+    const run = captureIo(cwd);
+    const buildOptions = root === undefined ? { ...options, out } : { ...options, out, root };
+    expect(await runBuild([input], buildOptions, run), run.err + run.out).toBe(0);
+    return fs.readFileSync(path.join(out, "Shop", "model.json"), "utf8");
+  }
+
+  it("are the same bytes from two working folders, relative to the common folder of the inputs and never absolute", async () => {
+    const dir = layout(false);
+    const fromTop = await modelFrom(dir, dir, "designs/shop", dir);
+    const fromBelow = await modelFrom(dir, path.join(dir, "designs", "shop"), ".", dir);
+    const fromAside = await modelFrom(dir, path.join(dir, "elsewhere"), "../designs/shop", dir);
+    expect(fromBelow).toBe(fromTop);
+    expect(fromAside).toBe(fromTop);
+    const model = JSON.parse(fromTop) as { system: { file: string } };
+    expect(model.system.file).toBe("designs/shop/shop.sysd");
+    expect(fromTop).not.toContain(dir);
+  });
+
+  it("without --root, are relative to the common folder of the inputs, an import above it as ../", async () => {
+    const dir = layout(false);
+    const fromTop = await modelFrom(dir, dir, "designs/shop");
+    const fromBelow = await modelFrom(dir, path.join(dir, "designs"), "shop");
+    expect(fromBelow).toBe(fromTop);
+    expect((JSON.parse(fromTop) as { system: { file: string } }).system.file).toBe("shop.sysd");
+    expect(fromTop).toContain('"file": "../shared/types.sysd"');
+    expect(fromTop).not.toContain(dir);
+  });
+
+  it("without --root, are relative to the folder of sysd.json above the inputs", async () => {
+    const dir = layout(true);
+    const fromTop = await modelFrom(dir, dir, "designs/shop");
+    // (Run from designs/shop, the import would leave the root folder: E101.)
+    const fromInside = await modelFrom(dir, path.join(dir, "designs"), "shop/shop.sysd");
+    expect(fromInside).toBe(fromTop);
+    expect((JSON.parse(fromTop) as { system: { file: string } }).system.file).toBe("shop/shop.sysd");
+    expect(fromTop).toContain('"file": "shared/types.sysd"');
+  });
+
+  it("diagnostics still name files relative to the current folder", async () => {
+    const dir = layout(false);
+    fs.writeFileSync(path.join(dir, "designs", "shop", "shop.sysd"), `${main}system Shop "again" {}\n`);
+    const run = captureIo(dir);
+    expect(await runBuild(["designs/shop"], { ...options, out: path.join(dir, "out") }, run)).toBe(1);
+    const printed = JSON.parse(run.out) as { file: string; code: string }[];
+    expect(printed.find((d) => d.code === "E200")?.file).toBe("designs/shop/shop.sysd");
+  });
+});
