@@ -54,6 +54,7 @@
  */
 import { Document, parse, visit } from "yaml";
 import { reasonPhrase } from "./http-status.js";
+import { yamlMarker } from "./marker.js";
 import type { ApiModel, EndpointModel, EntityModel, EnumModel, FieldModel, SystemModel, TypeModel, WebhookModel } from "../semantics/model.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -80,7 +81,7 @@ export function renderOpenApi(system: SystemModel): string | undefined {
       if (typeof node.value === "string" && !readsBackAsText(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
-  return yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false });
+  return `${yamlMarker(system.file)}\n${yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false })}`;
 }
 
 function readsBackAsText(text: string): boolean {
