@@ -40,6 +40,13 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => escapeCodePoint(c.charCodeAt(0)));
 }
 
+const INVISIBLE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Like `visible`, but line feeds and tabs stay: for multi-line text such as markdown and code blocks. */
+export function visibleLines(text: string): string {
+  return text.replace(INVISIBLE_BUT_LINES, (c) => escapeCodePoint(c.charCodeAt(0)));
+}
+
 /** `text` with every control and bidi character removed, for places where an escape would not read (an XML attribute value that must stay an ID). */
 export function dropInvisible(text: string): string {
   return text.replace(INVISIBLE, "");
