@@ -3,7 +3,7 @@ import type * as A from "../syntax/ast.js";
 import type { Span } from "../syntax/index.js";
 import { didYouMean } from "../util/suggest.js";
 import type { SystemSymbols } from "./binder.js";
-import { formatDimension, formatQuantity } from "./format.js";
+import { formatDimension, formatNumber, formatQuantity } from "./format.js";
 import type * as M from "./model.js";
 import {
   add,
@@ -231,7 +231,7 @@ export class Evaluator {
         min = read(bounds.min) ?? min;
         max = read(bounds.max) ?? max;
         if (min > max) {
-          this.report("E210", bounds.span, `the least instance count ${min} is above the most, ${max}`);
+          this.report("E210", bounds.span, `the least instance count ${formatNumber(min)} is above the most, ${formatNumber(max)}`);
           max = min;
         }
         component.instanceBounds = { min, max };
@@ -278,11 +278,11 @@ export class Evaluator {
       }
       const over = counts.map((c, i) => ({ count: c, tier: this.tiers[i]! })).filter((t) => t.count > max);
       if (over.length > 0 && bounds && bounds.type !== "String") {
-        const needs = over.map((t) => `${t.count} at ${t.tier}x`).join(", ");
+        const needs = over.map((t) => `${formatNumber(t.count)} at ${formatNumber(t.tier)}x`).join(", ");
         this.report(
           "W310",
           bounds.type === "Range" ? bounds.max.span : bounds.span,
-          `\`${component.id}\` needs ${needs}: more instances than its bound of ${max}`,
+          `\`${component.id}\` needs ${needs}: more instances than its bound of ${formatNumber(max)}`,
         );
       }
       this.instances.set(component.id, counts.map((c) => Math.min(c, max)));
@@ -372,7 +372,13 @@ export class Evaluator {
       monitoredBy: [],
       span: target.span,
     };
-    if (left.ok && threshold.ok) {
+    if (left.ok && threshold.ok && !(Number.isFinite(left.value.value) && Number.isFinite(threshold.value.value))) {
+      // Only a division by zero makes a figure without a value (`cost.total /
+      // zero` with a demand of 0/day); such a target is not met, it fails.
+      model.status = "failed";
+      const side = Number.isFinite(left.value.value) ? comparison.right : comparison.left;
+      this.report("E230", target.keywordSpan, `\`${requirement.id.name}\` fails its target: \`${expressionText(side)}\` divides by zero`);
+    } else if (left.ok && threshold.ok) {
       model.computed = figure(left.value);
       const result = compare(left.value, comparison.operator, threshold.value);
       if (!result.ok) {
