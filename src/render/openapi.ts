@@ -78,11 +78,24 @@ export function renderOpenApi(system: SystemModel): string | undefined {
   // `1_000`, `2024-01-01`, which a YAML 1.1 reader would not take as text).
   visit(yaml, {
     Scalar(_key, node) {
-      if (typeof node.value === "string" && !readsBackAsText(node.value)) node.type = "QUOTE_DOUBLE";
+      if (typeof node.value === "string" && (NEEDS_ESCAPES.test(node.value) || !readsBackAsText(node.value))) node.type = "QUOTE_DOUBLE";
     },
   });
-  return `${yamlMarker(system.file)}\n${yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false })}`;
+  const text = yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false });
+  // The writer escapes C0 controls but leaves DEL, C1 (U+0085 is a line break
+  // to YAML 1.1) and bidi controls raw. Every scalar holding one was made
+  // double-quoted above, where `\x85`/`\u202E` read back as the character.
+  const escaped = text.replace(HIDDEN_ALL, (c) => {
+    const cp = c.charCodeAt(0);
+    return cp <= 0xff ? `\\x${cp.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
+  return `${yamlMarker(system.file)}\n${escaped}`;
 }
+
+const HIDDEN_SOURCE = "[\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]";
+/** Also C0 controls but tab and line feed, which only a double-quoted scalar can escape. */
+const NEEDS_ESCAPES = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f]|${HIDDEN_SOURCE}`);
+const HIDDEN_ALL = new RegExp(HIDDEN_SOURCE, "g");
 
 function readsBackAsText(text: string): boolean {
   if (text.includes("\n")) return true; // a block scalar; its lines are not plain scalars

@@ -3,7 +3,7 @@ import type * as A from "../syntax/ast.js";
 import type { Span } from "../syntax/index.js";
 import { didYouMean } from "../util/suggest.js";
 import type { SystemSymbols } from "./binder.js";
-import { formatDimension, formatQuantity } from "./format.js";
+import { formatDimension, formatNumber, formatQuantity } from "./format.js";
 import type * as M from "./model.js";
 import {
   add,
@@ -239,7 +239,7 @@ export class Evaluator {
         min = read(bounds.min) ?? min;
         max = read(bounds.max) ?? max;
         if (min > max) {
-          this.report("E210", bounds.span, `the least instance count ${min} is above the most, ${max}`);
+          this.report("E210", bounds.span, `the least instance count ${formatNumber(min)} is above the most, ${formatNumber(max)}`);
           max = min;
         }
         component.instanceBounds = { min, max };
@@ -375,7 +375,13 @@ export class Evaluator {
       monitoredBy: [],
       span: target.span,
     };
-    if (left.ok && threshold.ok) {
+    if (left.ok && threshold.ok && !(Number.isFinite(left.value.value) && Number.isFinite(threshold.value.value))) {
+      // Only a division by zero makes a figure without a value (`cost.total /
+      // zero` with a demand of 0/day); such a target is not met, it fails.
+      model.status = "failed";
+      const side = Number.isFinite(left.value.value) ? comparison.right : comparison.left;
+      this.report("E230", target.keywordSpan, `\`${requirement.id.name}\` fails its target: \`${expressionText(side)}\` divides by zero`);
+    } else if (left.ok && threshold.ok) {
       model.computed = figure(left.value);
       const result = compare(left.value, comparison.operator, threshold.value);
       if (!result.ok) {

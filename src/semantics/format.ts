@@ -30,6 +30,12 @@ import {
  * trailing zeros dropped. Money keeps cents below $100 (`$0.50`, `$12.50`)
  * and percentages keep enough decimals to tell their distance from 100%
  * (`99.99%` does not become `100%`).
+ *
+ * Figures out of a document's range are written in scale notation with two
+ * significant digits, never as a run of float noise: from 10^16 up (`1.0e60`,
+ * not `999,999,999,999,999,949,…`) and below 10^-12 (`$1.0e-16`, not `$0`).
+ * A figure with no value (NaN, ±Infinity: only a division by zero makes one,
+ * which the checks report) prints as `undefined`, never as `NaN` or `∞`.
  */
 
 // Float noise (0.999 × 100 = 99.89999999999999) is removed before rounding
@@ -63,10 +69,24 @@ function signOf(value: number): string {
   return value < 0 ? "-" : "";
 }
 
+/** What a figure without a value prints as, whatever its unit. */
+export const NO_VALUE = "undefined";
+
 function nonFinite(value: number): string | undefined {
-  if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value < 0 ? "-∞" : "∞";
-  return undefined;
+  return Number.isFinite(value) ? undefined : NO_VALUE;
+}
+
+// Above 2^53 a double no longer holds every whole number, so the digits
+// past the 16th are noise; below 10^-12 a figure is a rounding residue or a
+// unit too small for any design (a per-byte price is about 10^-11).
+const LARGEST_FIXED = 1e16;
+const SMALLEST_FIXED = 1e-12;
+
+/** `1.0e60`, `2.5e-16` for a magnitude out of the fixed range; undefined inside it. */
+function scaled(magnitude: number): string | undefined {
+  if (magnitude === 0 || (magnitude < LARGEST_FIXED && magnitude >= SMALLEST_FIXED)) return undefined;
+  const [mantissa, exponent] = magnitude.toExponential(1).split("e");
+  return `${mantissa}e${Number(exponent)}`;
 }
 
 function generalDecimals(magnitude: number): number {
@@ -79,21 +99,25 @@ export function formatNumber(value: number): string {
   const special = nonFinite(value);
   if (special) return special;
   const magnitude = denoise(Math.abs(value));
-  const text = fixed(magnitude, generalDecimals(magnitude));
+  const text = scaled(magnitude) ?? fixed(magnitude, generalDecimals(magnitude));
   return text === "0" ? "0" : signOf(value) + text;
 }
 
 /** Dollars: `$3,260`, `$12.50`, `$0.50`, `$0.018`. */
 export function formatMoney(dollars: number): string {
   const special = nonFinite(dollars);
-  if (special) return special === "NaN" ? "$NaN" : `${signOf(dollars)}$∞`;
+  if (special) return special;
   const magnitude = denoise(Math.abs(dollars));
   let text: string;
-  if (magnitude >= 100) {
+  const scale = scaled(magnitude);
+  if (scale !== undefined) {
+    text = scale;
+  } else if (magnitude >= 100) {
     text = fixed(magnitude, 0);
   } else {
     const cents = magnitude * 100;
-    const wholeCents = Math.abs(cents - Math.round(cents)) <= 1e-9 * Math.max(1, cents);
+    // A fraction of a cent is not whole: $0.0000001 must not print as $0.
+    const wholeCents = Math.round(cents) !== 0 && Math.abs(cents - Math.round(cents)) <= 1e-9 * Math.max(1, cents);
     if (magnitude >= 1 || wholeCents) {
       text = fixed(magnitude, 2, true);
       if (text.endsWith(".00")) text = text.slice(0, -3);
@@ -107,8 +131,10 @@ export function formatMoney(dollars: number): string {
 /** A fraction as a percentage: 0.999 → `99.9%`, 0.9999 → `99.99%`, 0.7 → `70%`. */
 export function formatPercent(fraction: number): string {
   const special = nonFinite(fraction);
-  if (special) return `${special}%`;
+  if (special) return special;
   const percent = denoise(Math.abs(fraction * 100));
+  const scale = scaled(percent);
+  if (scale !== undefined) return `${signOf(fraction)}${scale}%`;
   let decimals = generalDecimals(percent);
   if (percent >= 1 && percent < 100) {
     // Availability lives just under 100%: show as many decimals as it takes
@@ -278,6 +304,8 @@ function renderInBaseUnits(q: Quantity): string {
  * `15 TB/month`, `1,000/day`, `$3,260/month`, `$0.018`, `99.9%`.
  */
 export function formatQuantity(q: Quantity, preferredUnit?: string): string {
+  // `$undefined/month` would read as a price: a figure without a value has no unit.
+  if (!Number.isFinite(q.value)) return NO_VALUE;
   if (preferredUnit !== undefined) {
     const parsed = parseUnitText(preferredUnit);
     if (parsed.ok && sameDimension(parsed.unit.dimension, q.dimension)) return render(q.value, parsed.unit);

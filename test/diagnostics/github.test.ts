@@ -28,7 +28,7 @@ describe("formatGithub", () => {
   it("escapes the message and the properties", () => {
     const d = makeDiagnostic("E100", span("dir,x/a:b%.sysd", 1, 1, 1, 2), "100% bad\r\nline two: a,b");
     expect(formatGithub([d])).toBe(
-      "::error file=dir%2Cx/a%3Ab%25.sysd,line=1,col=1,endLine=1,endColumn=2,title=E100::100%25 bad%0D%0Aline two: a,b\n",
+      "::error file=dir%2Cx/a%3Ab%25.sysd,line=1,col=1,endLine=1,endColumn=2,title=E100::100%25 bad\\u{D}\\nline two: a,b\n",
     );
   });
 

@@ -54,7 +54,8 @@ describe("formatJson", () => {
     ];
     const parsed = JSON.parse(formatJson(diags, { cwd: "/p" })) as { file: string; message: string }[];
     expect(parsed.map((p) => p.file)).toEqual(["/other/c.sysd", "b.sysd", "sub/a.sysd"]);
-    expect(parsed[1]?.message).toBe('quote " and\nnewline');
+    // A line break in a message is shown as an escape (util/visible.ts), in every format.
+    expect(parsed[1]?.message).toBe('quote " and\\nnewline');
     expect(formatJson(diags, { cwd: "/p" }).endsWith("]\n")).toBe(true);
   });
 });

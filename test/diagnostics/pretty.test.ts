@@ -241,12 +241,13 @@ describe("formatPretty on awkward input", () => {
     expect((lines[1] ?? "").length).toBeLessThan(220);
   });
 
-  it("replaces control characters so a file cannot drive the terminal", () => {
+  it("escapes control characters so a file cannot drive the terminal", () => {
     const src = "name \u001b[31m x\n";
     const d = makeDiagnostic("E100", span("a.sysd", 1, 1, 1, 5), "bad \u001b[2J message");
     const out = formatPretty([d], plain({ "a.sysd": src }));
     expect(out).not.toContain("\u001b");
-    expect(out).toContain("\uFFFD");
+    expect(out).toContain("bad \\u{1B}[2J message");
+    expect(out).toContain(" 1 | name \\u{1B}[31m x");
   });
 
   it("aligns the caret after wide characters and surrogate pairs", () => {

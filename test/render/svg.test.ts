@@ -124,9 +124,10 @@ describe("writer", () => {
     expect(num(Number.NaN)).toBe("0");
   });
 
-  it("escapes markup and drops characters XML does not allow", () => {
+  it("escapes markup, shows controls and bidi overrides as sysd escapes, drops what XML cannot hold", () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
-    expect(escapeXml("a\u0000b\u0007c\nd")).toBe("abc d");
+    expect(escapeXml("a\u0000b\u0007c\nd")).toBe("a\\u{0}b\\u{7}c d");
+    expect(escapeXml("x\u202Ey\u0085z\uFFFE\uD800")).toBe("x\\u{202E}y\\u{85}z");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { sortDiagnostics } from "../sort.js";
+import { visible } from "../../util/visible.js";
 import { displayPath } from "./paths.js";
 
 export interface GithubOptions {
@@ -10,7 +11,9 @@ export interface GithubOptions {
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
 // The escaping rules of the Actions toolkit: `%` first so the escapes it
-// introduces are not escaped again.
+// introduces are not escaped again. Callers pass text through `visible`
+// first, so no raw line end is left for these to miss; they stay for the
+// `%` that `visible` does not touch.
 export function escapeData(s: string): string {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -32,8 +35,8 @@ export function toGithubCommand(d: Diagnostic, options: GithubOptions = {}): str
     props.push(["endLine", span.endLine]);
   }
   props.push(["title", d.code]);
-  const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${COMMAND[d.severity]} ${rendered}::${escapeData(d.message)}`;
+  const rendered = props.map(([k, v]) => `${k}=${escapeProperty(visible(String(v)))}`).join(",");
+  return `::${COMMAND[d.severity]} ${rendered}::${escapeData(visible(d.message))}`;
 }
 
 /** One workflow command per line; "" when there is nothing to report. */

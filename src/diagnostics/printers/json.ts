@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { sortDiagnostics } from "../sort.js";
+import { visible } from "../../util/visible.js";
 import { displayPath } from "./paths.js";
 
 /** One element of the `--format json` array; key order is part of the contract. */
@@ -29,7 +30,8 @@ export function toJsonDiagnostic(d: Diagnostic, options: JsonOptions = {}): Json
     endColumn: d.span.endColumn,
     severity: d.severity,
     code: d.code,
-    message: d.message,
+    // JSON escapes controls but not bidi overrides, which a viewer would apply.
+    message: visible(d.message),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { countBySeverity, sortDiagnostics } from "../sort.js";
+import { escapeCodePoint, isInvisible, visible } from "../../util/visible.js";
 import { displayPath } from "./paths.js";
 
 export interface PrettyOptions {
@@ -81,21 +82,6 @@ function cellWidth(cp: number): number {
   return 1;
 }
 
-// Raw control characters (ESC above all) from a source file or message would
-// be interpreted by the terminal.
-function isControl(cp: number): boolean {
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-}
-
-function sanitizeMessage(message: string): string {
-  let out = "";
-  for (const ch of message) {
-    const cp = ch.codePointAt(0) ?? 0;
-    out += isControl(cp) && ch !== "\n" && ch !== "\t" ? "\uFFFD" : ch;
-  }
-  return out;
-}
-
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
@@ -141,9 +127,12 @@ export function renderSnippet(line: string, start: number, end: number, tabWidth
       const spaces = tabWidth - (col % tabWidth);
       text += " ".repeat(spaces);
       col += spaces;
-    } else if (isControl(cp)) {
-      text += "\uFFFD";
-      col += 1;
+    } else if (isInvisible(cp)) {
+      // Shown as an escape so that an ESC cannot drive the terminal and a
+      // bidi override cannot reorder the line the caret points into.
+      const escape = escapeCodePoint(cp);
+      text += escape;
+      col += escape.length;
     } else {
       text += line.slice(i, i + units);
       col += cellWidth(cp);
@@ -218,14 +207,14 @@ export function formatPretty(diags: readonly Diagnostic[], options: PrettyOption
     return sources.get(file);
   };
   const where = (file: string, line: number, column: number): string =>
-    p.path(`${displayPath(file, options.cwd)}:${line}:${column}`);
+    p.path(`${visible(displayPath(file, options.cwd))}:${line}:${column}`);
 
   const blocks: string[] = [];
   for (const d of sortDiagnostics(diags)) {
     const { span } = d;
     const paint = p.severity[d.severity];
     const out: string[] = [
-      `${where(span.file, span.line, span.column)}: ${paint(`${d.severity} ${d.code}`)}: ${sanitizeMessage(d.message)}`,
+      `${where(span.file, span.line, span.column)}: ${paint(`${d.severity} ${d.code}`)}: ${visible(d.message)}`,
     ];
 
     const lineText = linesOf(span.file)?.line(span.line);
@@ -244,9 +233,9 @@ export function formatPretty(diags: readonly Diagnostic[], options: PrettyOption
     }
 
     for (const r of d.related ?? []) {
-      out.push(`  ${p.note("note")}: ${where(r.span.file, r.span.line, r.span.column)}: ${sanitizeMessage(r.message)}`);
+      out.push(`  ${p.note("note")}: ${where(r.span.file, r.span.line, r.span.column)}: ${visible(r.message)}`);
     }
-    if (d.fix !== undefined) out.push(`  ${p.note("help")}: ${sanitizeMessage(d.fix.message)}`);
+    if (d.fix !== undefined) out.push(`  ${p.note("help")}: ${visible(d.fix.message)}`);
     blocks.push(out.join("\n") + "\n");
   }
   return blocks.join("\n") + "\n" + formatSummary(diags, options.color) + "\n";

@@ -3,6 +3,7 @@ import { ALL_CODES, DIAGNOSTIC_CODES, isDiagnosticCode } from "../codes.js";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { sortDiagnostics } from "../sort.js";
 import type { Span } from "../../syntax/span.js";
+import { visible } from "../../util/visible.js";
 import { place } from "./paths.js";
 
 export const SARIF_SCHEMA_URI =
@@ -138,20 +139,20 @@ export function buildSarif(diags: readonly Diagnostic[], options: SarifOptions):
       // Codes outside the table (none today) still print, just without a rule to point at.
       ...(isDiagnosticCode(d.code) ? { ruleIndex: ALL_CODES.indexOf(d.code) } : {}),
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: visible(d.message) },
       locations: [{ physicalLocation: physical(d.span, options.cwd) }],
     };
     if (d.related !== undefined && d.related.length > 0) {
       result.relatedLocations = d.related.map((r, i) => ({
         id: i,
         physicalLocation: physical(r.span, options.cwd),
-        message: { text: r.message },
+        message: { text: visible(r.message) },
       }));
     }
     if (d.fix !== undefined) {
       result.fixes = [
         {
-          description: { text: d.fix.message },
+          description: { text: visible(d.fix.message) },
           artifactChanges: [
             {
               artifactLocation: artifactLocation(d.fix.span.file, options.cwd),

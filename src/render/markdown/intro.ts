@@ -1,6 +1,7 @@
 import type { PropertyModel } from "../../semantics/model.js";
 import { xmlCommentMarker } from "../marker.js";
 import type { Context } from "./context.js";
+import { visible } from "../../util/visible.js";
 import { bullets, code, escapeText, heading, markdownBlock, nothing, table } from "./text.js";
 
 /** The title, a generated-file note, and the owner/status line. */

@@ -31,7 +31,7 @@ function tierSummary(ctx: Context, tier: number): string[] {
   const lines: string[] = [];
   if (row && row.demands.length > 0) lines.push(`Demand: ${row.demands.map((d) => `${code(d.id)} ${d.rate.text}`).join(", ")}`);
   if (row && row.instances.length > 0) {
-    lines.push(`Instances: ${row.instances.map((i) => `${nameOf(ctx, i.component)} ${i.count}`).join(", ")}`);
+    lines.push(`Instances: ${row.instances.map((i) => `${nameOf(ctx, i.component)} ${formatNumber(i.count)}`).join(", ")}`);
   }
   const total = index >= 0 ? cost.totals[index] : undefined;
   if (total && cost.items.length > 0) lines.push(`Monthly cost: ${total.text}`);

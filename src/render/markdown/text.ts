@@ -3,10 +3,14 @@
  * tables and lists. Every other file of the markdown renderer writes through
  * these, so what a title or label can do to the document is decided here.
  *
- * Plain text (titles, labels, list items) is escaped; markdown texts
- * (`overview`, `description`, `context`, `consequences`) pass through
- * `markdownBlock`, which only normalises line ends and trailing spaces.
+ * Plain text (titles, labels, list items) is escaped, control and bidi
+ * characters included (util/visible.ts); markdown texts (`overview`,
+ * `description`, `context`, `consequences`) pass through `markdownBlock`,
+ * which keeps their markdown but disarms HTML, unsafe links and open fences
+ * (sanitize.ts).
  */
+import { visible, visibleLines } from "../../util/visible.js";
+import { sanitizeMarkdown } from "./sanitize.js";
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ENTITY_AHEAD = /^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/;
@@ -33,7 +37,7 @@ export function oneLine(text: string): string {
  * every cell (including inside code spans, where only a table needs it).
  */
 export function escapeText(text: string): string {
-  const line = oneLine(text);
+  const line = visible(oneLine(text));
   let out = "";
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
@@ -75,7 +79,7 @@ export function escapeText(text: string): string {
 
 /** An inline code span holding `text` verbatim (made one line). */
 export function code(text: string): string {
-  const content = oneLine(text);
+  const content = visible(oneLine(text));
   if (content === "") return "` `";
   const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
   const ticks = "`".repeat(longestRun + 1);
@@ -85,23 +89,26 @@ export function code(text: string): string {
 
 /** A fenced code block; the fence is longer than any backtick run that starts a line of `content`. */
 export function fence(content: string, language = ""): string {
-  const lines = content.replace(/\r\n?/g, "\n").split("\n");
+  const lines = visibleLines(content.replace(/\r\n?/g, "\n")).split("\n");
   const longestRun = Math.max(0, ...lines.map((l) => /^\s*(`+)/.exec(l)?.[1]?.length ?? 0));
   const ticks = "`".repeat(Math.max(3, longestRun + 1));
   return [`${ticks}${language}`, ...lines.map((l) => l.trimEnd()), ticks].join("\n");
 }
 
 /**
- * A markdown text written by the user, as it is: line ends made `\n`,
- * trailing spaces and blank lines at either end removed.
+ * A markdown text written by the user: line ends made `\n`, trailing spaces
+ * and blank lines at either end removed, and made safe to embed (see
+ * sanitize.ts).
  */
 export function markdownBlock(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .join("\n")
-    .replace(/^\n+|\n+$/g, "");
+  return sanitizeMarkdown(
+    text
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .map((l) => l.trimEnd())
+      .join("\n")
+      .replace(/^\n+|\n+$/g, ""),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Small helpers for writing SVG text: escaping, fixed-precision numbers, attributes. */
+import { escapeCodePoint, isInvisible } from "../../util/visible.js";
 
 /** Escapes text for XML content and attribute values (double-quoted). */
 export function escapeXml(text: string): string {
@@ -22,9 +23,14 @@ export function escapeXml(text: string): string {
         out += "&apos;";
         break;
       default:
-        // Characters XML 1.0 does not allow are dropped; other controls become spaces.
-        if (cp === 0x9 || cp === 0xa || cp === 0xd) out += " ";
-        else if (cp < 0x20 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) out += "";
+        // A label is one line, as in the document: line breaks and tabs become
+        // spaces. Other controls (which XML 1.0 forbids or discourages) and
+        // bidi overrides are shown as sysd escapes, as everywhere else
+        // (util/visible.ts); what XML cannot hold at all (lone surrogates,
+        // U+FFFE/U+FFFF) is dropped.
+        if (cp === 0x9 || cp === 0xa || cp === 0xd || cp === 0x2028 || cp === 0x2029) out += " ";
+        else if (isInvisible(cp)) out += escapeCodePoint(cp);
+        else if ((cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffe || cp === 0xffff) out += "";
         else out += ch;
     }
   }

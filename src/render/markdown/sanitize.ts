@@ -1,0 +1,165 @@
+/**
+ * The long texts of a design (`overview`, `description`, `context`,
+ * `consequences`) are markdown, but a design must not be able to hide or
+ * script the document it is part of. `sanitizeMarkdown` keeps their markdown
+ * and removes what could do either:
+ *
+ * - raw HTML: every `<` outside code is written `&lt;`, so no tag, comment or
+ *   HTML block can open (a `<https://…>` autolink stays);
+ * - links and images: only `http:`, `https:` and relative targets (no scheme)
+ *   stay live; for any other target the `(` is escaped and the link reads as
+ *   plain text. A reference definition with such a target is escaped too;
+ * - a fence left open is closed, so it cannot swallow the sections after it;
+ * - control and bidi characters (but tab and line feed) become sysd escapes
+ *   such as `\u{1B}`, inside code too (see util/visible.ts).
+ *
+ * The scan is line based and conservative: where the text is ambiguous (a
+ * link whose target starts on the next line, an entity in a target) the link
+ * is made plain text rather than guessed at.
+ */
+import { visibleLines } from "../../util/visible.js";
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const AUTOLINK = /^<https?:\/\/[^\s<>]*>/i;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.\-]*:/;
+const REFERENCE_DEFINITION = /^( {0,3})\[((?:[^\]\\]|\\.)*)\]:(.*)$/;
+
+/** Whether a link target, as written, is one a reader can follow safely: http(s) or relative. */
+export function isSafeTarget(raw: string): boolean {
+  if (/^https?:\/\//i.test(raw)) return true;
+  // A reader decodes entities and escapes before it reads the scheme
+  // (`javascript&colon;…`), and `<…>` is another way to write a target: a
+  // relative target that uses any of them is not judged safe.
+  if (/[&\\<>]/.test(raw)) return false;
+  return !SCHEME.test(raw);
+}
+
+/** The link destination that starts `text` (right after `](`), as markdown would read it. */
+function destination(text: string): string {
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "\\" && i + 1 < text.length) {
+      i += 2;
+      continue;
+    }
+    if (c === " " || c === "\t") break;
+    if (c === "(") depth++;
+    if (c === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+    i++;
+  }
+  return text.slice(0, i);
+}
+
+/**
+ * One line outside any fence: HTML and unsafe links disarmed. A code span is
+ * left whole (its `<` shows as written) only when `codeSpans` says the line
+ * reads the same to every markdown reader; otherwise every `<` is escaped,
+ * which in a code span shows as `&lt;` but can never open a tag.
+ */
+function sanitizeLine(line: string, codeSpans: boolean): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === "\\" && i + 1 < line.length) {
+      out += line.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === "`" && codeSpans) {
+      // A code span shows its text as it is: leave it whole, `<` included.
+      const run = /^`+/.exec(line.slice(i))![0];
+      const close = line.indexOf(run, i + run.length);
+      if (close !== -1 && line[close + run.length] !== "`") {
+        out += line.slice(i, close + run.length);
+        i = close + run.length;
+        continue;
+      }
+      out += run;
+      i += run.length;
+      continue;
+    }
+    if (c === "<") {
+      const auto = AUTOLINK.exec(line.slice(i));
+      if (auto) {
+        out += auto[0];
+        i += auto[0].length;
+        continue;
+      }
+      out += "&lt;";
+      i++;
+      continue;
+    }
+    if (c === "]" && line[i + 1] === "(") {
+      const rest = line.slice(i + 2);
+      // A target after spaces or on the next line is not judged: made plain.
+      const live = rest !== "" && !/^\s/.test(rest) && isSafeTarget(destination(rest));
+      out += live ? "](" : "]\\(";
+      i += 2;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** Whether some backtick run of `line` has no run of the same length after it. */
+function hasUnclosedTicks(line: string): boolean {
+  const runs: string[] = line.replace(/\\`/g, "").match(/`+/g) ?? [];
+  let i = 0;
+  while (i < runs.length) {
+    const closer = runs.indexOf(runs[i]!, i + 1);
+    if (closer === -1) return true;
+    i = closer + 1;
+  }
+  return false;
+}
+
+/** Makes a reference definition with an unsafe target plain text. */
+function sanitizeDefinition(line: string): string | undefined {
+  const match = REFERENCE_DEFINITION.exec(line);
+  if (!match) return undefined;
+  const rest = match[3]!.trim();
+  const target = rest.split(/\s/)[0] ?? "";
+  if (target !== "" && isSafeTarget(target)) return line;
+  return `${match[1]}\\[${match[2]}\\]:${match[3]}`;
+}
+
+/** The user's markdown with HTML, unsafe links and open fences disarmed (see above). */
+export function sanitizeMarkdown(text: string): string {
+  const lines = visibleLines(text).split("\n");
+  const out: string[] = [];
+  let fence: { char: string; length: number } | undefined;
+  /** A backtick run in this paragraph found no closer on its line. */
+  let openTicks = false;
+  for (const line of lines) {
+    if (fence !== undefined) {
+      out.push(line);
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    const open = FENCE_OPEN.exec(line);
+    // A backtick fence's info string cannot hold a backtick.
+    if (open && !(open[1]![0] === "`" && open[2]!.includes("`"))) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      out.push(line.replace(/</g, "&lt;"));
+      continue;
+    }
+    if (line.trim() === "") openTicks = false;
+    // A table splits cells before it reads code spans, a link target may hold
+    // a backtick, and a run left open may close on this line: in those cases
+    // the line's code spans are not trusted.
+    const codeSpans = !openTicks && !line.includes("|") && !line.includes("](");
+    out.push(sanitizeDefinition(line) ?? sanitizeLine(line, codeSpans));
+    if (hasUnclosedTicks(line)) openTicks = true;
+  }
+  if (fence !== undefined) out.push(fence.char.repeat(fence.length));
+  return out.join("\n");
+}

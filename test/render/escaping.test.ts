@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import sax from "sax";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { sanitizeMarkdown } from "../../src/render/markdown/sanitize.js";
+import { escapeText, table } from "../../src/render/markdown/text.js";
+import { fuzzParams } from "../helpers/fuzz.js";
+import { buildInMemory, hostileDesign, renderHtml, unsafeLinks, visibleHtmlText, type HostileTexts } from "../helpers/hostile.js";
+
+const PLAIN: HostileTexts = {
+  title: "Hostile",
+  component: "Api",
+  connection: "calls",
+  requirement: "A user gets a thing",
+  entity: "A thing",
+  endpoint: "Get a thing",
+  decision: "Use a thing",
+  overview: "An overview.",
+  description: "A description.",
+  context: "A context.",
+  name: "Api",
+};
+
+async function build(texts: Partial<HostileTexts>): Promise<Map<string, string>> {
+  const { outputs, errors } = await buildInMemory(hostileDesign({ ...PLAIN, ...texts }));
+  expect(errors).toEqual([]);
+  return outputs;
+}
+
+function readme(outputs: Map<string, string>): string {
+  const text = outputs.get("README.md");
+  expect(text).toBeDefined();
+  return text!;
+}
+
+/** Throws on the first well-formedness error, as a strict XML reader would. */
+function parseXml(svg: string): string {
+  const parser = sax.parser(true);
+  let text = "";
+  parser.ontext = (t) => (text += t);
+  parser.onerror = (e) => {
+    throw e;
+  };
+  parser.write(svg).close();
+  return text;
+}
+
+function assertSafeHtml(markdown: string): void {
+  for (const html of [renderHtml(markdown, true), renderHtml(markdown, false)]) {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+    expect(unsafeLinks(html)).toEqual([]);
+  }
+}
+
+describe("long texts stay markdown but cannot script or hide the document", () => {
+  it("escapes raw HTML and comments", async () => {
+    const md = readme(await build({ overview: 'Hi <script>alert(1)</script> <img src=x onerror="alert(1)"> <!-- hide' }));
+    assertSafeHtml(md);
+    // The comment did not swallow the sections after the overview.
+    expect(visibleHtmlText(renderHtml(md, true))).toContain("Requirements");
+    expect(visibleHtmlText(renderHtml(md, true))).toContain('Hi <script>alert(1)</script> <img src=x onerror="alert(1)"> <!-- hide');
+  });
+
+  it("keeps http(s) and relative links live, makes others plain text", async () => {
+    const md = readme(
+      await build({
+        description: "[a](https://example.com/x) [b](docs/b.md) [c](javascript:alert(1)) ![d](data:text/html,x) [e](java&#115;cript:alert(1)) [f](<javascript:alert(1)>) [i](ftp://example.com/x) [j](mailto:a@example.com)\n\n[g]: vbscript:msgbox\n\n[h][g]",
+      }),
+    );
+    assertSafeHtml(md);
+    const html = renderHtml(md, true);
+    expect(html).toContain('href="https://example.com/x"');
+    expect(html).toContain('href="docs/b.md"');
+    expect(visibleHtmlText(html)).toContain("[c](javascript:alert(1))");
+    expect(visibleHtmlText(html)).toContain("[i](ftp://example.com/x)");
+  });
+
+  it("closes an open fence before the next section", async () => {
+    const md = readme(await build({ context: "Before\n```\nunclosed" }));
+    const html = renderHtml(md, true);
+    // The requirements heading after the decision is still a heading.
+    expect(html).toMatch(/<h2>Requirements<\/h2>|<h2>[^<]*Decisions[^<]*<\/h2>/);
+    const afterDecision = md.slice(md.indexOf("unclosed"));
+    expect(afterDecision.split("\n")[1]).toBe("```");
+  });
+
+  it("shows control and bidi characters as escapes, code spans kept", () => {
+    expect(sanitizeMarkdown("a\u0000b\u001bc\u007f\u202Ed `<T>`\n\tx")).toBe("a\\u{0}b\\u{1B}c\\u{7F}\\u{202E}d `<T>`\n\tx");
+  });
+});
+
+describe("labels are plain text", () => {
+  it("escapes table pipes, newlines, backticks and HTML in a label", () => {
+    const cell = escapeText("a|b\nc `d` <b>e</b>\u0000");
+    const md = table(["H"], [[cell]]);
+    const html = renderHtml(md, true);
+    expect(html.match(/<td>/g)).toHaveLength(1);
+    expect(visibleHtmlText(html)).toContain("a|b c `d` <b>e</b>\\u{0}");
+  });
+});
+
+describe("control characters reach no output raw", () => {
+  const hostile = "x\u007f\u0085\u009f\u001b\u0000\u202Ey";
+  it("openapi.yaml reads back in YAML 1.1 and 1.2 with the label intact", async () => {
+    const outputs = await build({ endpoint: hostile, description: `d${hostile}` });
+    const yaml = outputs.get("openapi.yaml")!;
+    expect(yaml).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    for (const version of ["1.1", "1.2"] as const) {
+      const doc = parseYaml(yaml, { version }) as { paths: Record<string, { get: { summary: string } }> };
+      expect(doc.paths["/things/{id}"]!.get.summary).toBe(hostile);
+    }
+  });
+
+  it("README.md and the SVGs show them as escapes", async () => {
+    const outputs = await build({ component: hostile, overview: `o${hostile}` });
+    const md = readme(outputs);
+    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(md).toContain("o" + "x\\u{7F}\\u{85}\\u{9F}\\u{1B}\\u{0}\\u{202E}y");
+    const svg = outputs.get("architecture.svg")!;
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(parseXml(svg)).toContain("x\\u{7F}\\u{85}\\u{9F}\\u{1B}\\u{0}\\u{202E}y");
+  });
+});
