@@ -23,7 +23,7 @@ import { assertValidDiagnostic } from "../helpers/spans.js";
 const dir = path.resolve(import.meta.dirname, "../fixtures/checks");
 
 const CODES = [
-  "E101", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
+  "E101", "E102", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
   "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310",
 ] as const;
 
@@ -63,6 +63,11 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["E101_fires_missing", "E101", 2, 8, '"./lib/missing.sysd"'],
   ["E101_fires_outside", "E101", 2, 8, '"../valid/platform.sysd"'],
   ["E101_fires_std", "E101", 2, 8, '"std/amazon"'],
+  ["E102_fires_closed_sets", "E102", 4, 10, "drfat"],
+  ["E102_fires_closed_sets", "E102", 8, 14, "hgih"],
+  ["E102_fires_closed_sets", "E102", 12, 32, "pgae"],
+  ["E102_fires_closed_sets", "E102", 13, 33, "urgent"],
+  ["E102_fires_closed_sets", "E102", 15, 39, "acepted"],
   ["E200_fires_component", "E200", 6, 13, "Api"],
   ["E200_fires_component", "E200", 7, 12, "Web"],
   ["E200_fires_endpoint", "E200", 11, 5, "GET /orders/{id}"],
@@ -373,6 +378,11 @@ describe("did-you-mean suggestions", () => {
     ["W307_fires.sysd", "unknown property `horizontl` in a component's `scaling` — did you mean `horizontal`?"],
     ["W307_fires.sysd", "unknown property `shap` in a kind — did you mean `shape`?"],
     ["W307_fires.sysd", "unknown property `region` in a boundary"],
+    ["E102_fires_closed_sets.sysd", "`drfat` is not a `status` of a system: expected `draft`, `review`, `approved` or `deprecated` — did you mean `draft`?"],
+    ["E102_fires_closed_sets.sysd", "`hgih` is not a `severity` of a failure: expected `low`, `medium`, `high` or `critical` — did you mean `high`?"],
+    ["E102_fires_closed_sets.sysd", "`acepted` is not a `status` of a decision: expected `proposed`, `accepted`, `rejected` or `superseded` — did you mean `accepted`?"],
+    ["E102_fires_closed_sets.sysd", "`pgae` is not a `severity` of an alert: expected `page`, `ticket` or `info` — did you mean `page`?"],
+    ["E102_fires_closed_sets.sysd", "`urgent` is not a `severity` of an alert: expected `page`, `ticket` or `info`"],
   ])("%s: %s", (file, message) => {
     expect(messagesOf(file)).toContain(message);
   });
