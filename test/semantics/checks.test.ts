@@ -68,6 +68,14 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["E102_fires_closed_sets", "E102", 12, 32, "pgae"],
   ["E102_fires_closed_sets", "E102", 13, 33, "urgent"],
   ["E102_fires_closed_sets", "E102", 15, 39, "acepted"],
+  ["E102_fires_keywords", "E102", 3, 1, "sytem"],
+  ["E102_fires_keywords", "E102", 5, 3, "componnet"],
+  ["E102_fires_keywords", "E102", 10, 5, "entiti"],
+  ["E102_fires_keywords", "E102", 13, 5, "demnad"],
+  ["E102_fires_keywords", "E102", 16, 5, "itme"],
+  ["E102_fires_keywords", "E102", 19, 5, "metrc"],
+  ["E102_fires_keywords", "E102", 20, 5, "alrt"],
+  ["E102_fires_keywords", "E102", 25, 7, "respone"],
   ["E200_fires_component", "E200", 6, 13, "Api"],
   ["E200_fires_component", "E200", 7, 12, "Web"],
   ["E200_fires_endpoint", "E200", 11, 5, "GET /orders/{id}"],
@@ -294,6 +302,19 @@ describe("E200", () => {
   });
 });
 
+describe("E102", () => {
+  it("reads a misspelled keyword as the keyword, so the declaration and what refers to it stay", () => {
+    const system = checkFiles(["E102_fires_keywords.sysd"]).model.systems[0]!;
+    expect(system.id).toBe("Shop");
+    expect(system.components.map((c) => c.id).sort()).toEqual(["Api", "Cache"]);
+    expect(system.failures[0]!.affects).toEqual(["Cache"]);
+    expect(system.types.entities.map((e) => e.id)).toEqual(["User"]);
+    expect(system.scaling.demands.map((d) => d.id)).toEqual(["uploads"]);
+    expect(system.cost.items.map((i) => i.label)).toEqual(["Cache"]);
+    expect(system.monitoring.alerts).toHaveLength(1);
+  });
+});
+
 describe("E101", () => {
   it("does not read a file outside the root, even one that exists", () => {
     const result = checkFiles(["E101_fires_outside.sysd"]);
@@ -382,6 +403,8 @@ describe("did-you-mean suggestions", () => {
     ["E102_fires_closed_sets.sysd", "`hgih` is not a `severity` of a failure: expected `low`, `medium`, `high` or `critical` — did you mean `high`?"],
     ["E102_fires_closed_sets.sysd", "`acepted` is not a `status` of a decision: expected `proposed`, `accepted`, `rejected` or `superseded` — did you mean `accepted`?"],
     ["E102_fires_closed_sets.sysd", "`pgae` is not a `severity` of an alert: expected `page`, `ticket` or `info` — did you mean `page`?"],
+    ["E102_fires_keywords.sysd", "unknown keyword `componnet` — did you mean `component`?"],
+    ["E102_fires_keywords.sysd", "unknown keyword `sytem` — did you mean `system`?"],
     ["E102_fires_closed_sets.sysd", "`urgent` is not a `severity` of an alert: expected `page`, `ticket` or `info`"],
   ])("%s: %s", (file, message) => {
     expect(messagesOf(file)).toContain(message);
