@@ -382,7 +382,7 @@ describe("did-you-mean suggestions", () => {
     ["E203_fires.sysd", "kind `Pong` extends itself through `Ping`"],
     ["E204_fires_metric.sysd", "unknown metric or demand `latncy` — did you mean `latency`?"],
     ["E204_fires_metric.sysd", "unknown metric or demand `eror_rate` — did you mean `error_rate`?"],
-    ["E204_fires_metric.sysd", "unknown metric or demand `saturation`"],
+    ["E204_fires_metric.sysd", "unknown metric or demand `saturation`: declare it as `metric saturation` in `monitoring`, or as `demand saturation <rate>` in `scaling`"],
     ["E204_fires_percentile.sysd", "unknown percentile `p999` of metric `latency` (it has p50, p99)"],
     ["E204_fires_percentile.sysd", "unknown percentile `p99` of metric `error_rate` (it declares no percentiles)"],
     ["E204_fires_demand.sysd", "unknown demand `odrers` — did you mean `orders`?"],
