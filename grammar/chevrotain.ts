@@ -14,5 +14,5 @@ const entry = createRequire(import.meta.url).resolve("chevrotain");
 const bundle = path.join(path.dirname(entry), "..", "chevrotain.mjs");
 const chevrotain = (await import(pathToFileURL(bundle).href)) as typeof Chevrotain;
 
-export const { createToken, CstParser, EOF, Lexer, tokenLabel, tokenMatcher } = chevrotain;
+export const { createToken, createTokenInstance, CstParser, EOF, Lexer, tokenLabel, tokenMatcher } = chevrotain;
 export type { CstNode, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from "chevrotain";

@@ -1,4 +1,14 @@
-import { CstParser, EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "./chevrotain.js";
+import { closestMatch } from "../src/util/suggest.js";
+import {
+  createTokenInstance,
+  CstParser,
+  EOF,
+  tokenMatcher,
+  type CstNode,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from "./chevrotain.js";
 import * as T from "./tokens.js";
 import { errorMessages, setTokensForMessages } from "./messages.js";
 import { isMagnitudeSuffix, isUnitWord } from "./units.js";
@@ -33,7 +43,7 @@ class SysdParser extends CstParser {
   }
 
   public file = this.RULE("file", () => {
-    this.statements(() => this.SUBRULE9(this.topStatement));
+    this.statements(() => this.SUBRULE9(this.topStatement), "topStatement");
   });
 
   private topStatement = this.RULE("topStatement", () => {
@@ -78,7 +88,7 @@ class SysdParser extends CstParser {
 
   private systemBlock = this.RULE("systemBlock", () => {
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.systemStatement));
+    this.statements(() => this.SUBRULE9(this.systemStatement), "systemStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -184,7 +194,7 @@ class SysdParser extends CstParser {
     this.CONSUME(T.Flow);
     this.SUBRULE(this.declHead);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.flowStatement));
+    this.statements(() => this.SUBRULE9(this.flowStatement), "flowStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -259,7 +269,7 @@ class SysdParser extends CstParser {
   private modelBlock = this.RULE("modelBlock", () => {
     this.CONSUME(T.Model);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.modelStatement));
+    this.statements(() => this.SUBRULE9(this.modelStatement), "modelStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -352,7 +362,7 @@ class SysdParser extends CstParser {
   private scalingBlock = this.RULE("scalingBlock", () => {
     this.CONSUME(T.Scaling);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.scalingStatement));
+    this.statements(() => this.SUBRULE9(this.scalingStatement), "scalingStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -410,7 +420,7 @@ class SysdParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.OPTION2(() => {
       this.CONSUME(T.LBrace);
-      this.statements(() => this.SUBRULE9(this.endpointStatement));
+      this.statements(() => this.SUBRULE9(this.endpointStatement), "endpointStatement");
       this.CONSUME(T.RBrace);
     });
   });
@@ -454,7 +464,7 @@ class SysdParser extends CstParser {
     this.CONSUME(T.Webhook);
     this.SUBRULE(this.declHead);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.webhookStatement));
+    this.statements(() => this.SUBRULE9(this.webhookStatement), "webhookStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -474,7 +484,7 @@ class SysdParser extends CstParser {
   private costBlock = this.RULE("costBlock", () => {
     this.CONSUME(T.Cost);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.costStatement));
+    this.statements(() => this.SUBRULE9(this.costStatement), "costStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -511,7 +521,7 @@ class SysdParser extends CstParser {
   private securityBlock = this.RULE("securityBlock", () => {
     this.CONSUME(T.Security);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.securityStatement));
+    this.statements(() => this.SUBRULE9(this.securityStatement), "securityStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -540,7 +550,7 @@ class SysdParser extends CstParser {
   private monitoringBlock = this.RULE("monitoringBlock", () => {
     this.CONSUME(T.Monitoring);
     this.CONSUME(T.LBrace);
-    this.statements(() => this.SUBRULE9(this.monitoringStatement));
+    this.statements(() => this.SUBRULE9(this.monitoringStatement), "monitoringStatement");
     this.CONSUME(T.RBrace);
   });
 
@@ -619,18 +629,59 @@ class SysdParser extends CstParser {
    * that after a bad statement the parser resumes at the next line; src/syntax
    * reports two statements that share a line without a `;`.
    */
-  private statements(statement: () => void): void {
+  private statements(statement: () => void, rule?: string): void {
     // The separators are named one by one, not by their `Terminator`
     // category: Chevrotain's resynchronisation compares token types exactly,
     // so a line break must itself be in the follow set for recovery to stop
     // at the end of the broken statement rather than unwind to the file.
-    this.MANY9(() =>
+    const respell = (): void => {
+      if (rule !== undefined) this.ACTION(() => this.respellKeyword(rule));
+    };
+    respell();
+    this.MANY9(() => {
       this.OR9([
         { ALT: () => this.CONSUME9(T.Newline) },
         { ALT: () => this.CONSUME8(T.Semicolon) },
         { ALT: statement },
-      ]),
-    );
+      ]);
+      respell();
+    });
+  }
+
+  /** Words that are never taken for a misspelled keyword: the properties of the language. */
+  ordinaryWords: ReadonlySet<string> = new Set();
+  /** The statements whose first word was taken for a misspelled keyword, in this parse. */
+  respelled: Respelled[] = [];
+  private keywordTable: ReadonlyMap<string, readonly StatementKeyword[]> | undefined;
+  private readonly follows = new Map<string, TokenType[]>();
+
+  /**
+   * At the start of a statement of `rule`, a plain word that is closest to
+   * one of the rule's keywords and is followed by what that keyword takes
+   * (`componnet Cache "Cache"`) is read as the keyword, and recorded, so the
+   * declaration is kept and the rest of the block parses as meant. The
+   * keywords are the grammar's own: a new alternative needs no list here.
+   */
+  private respellKeyword(rule: string): void {
+    const word = this.LA(1);
+    if (word.tokenType !== T.Identifier) return;
+    const before = this.LA(0);
+    const atStart = before.tokenType === EOF || before.tokenType === T.Newline || before.tokenType === T.Semicolon || before.tokenType === T.LBrace;
+    if (!atStart) return;
+    this.keywordTable ??= statementKeywords(this);
+    const keywords = this.keywordTable.get(rule) ?? [];
+    if (keywords.length === 0 || this.ordinaryWords.has(word.image)) return;
+    const closest = closestMatch(word.image, [...keywords.map((k) => k.word), ...this.ordinaryWords]);
+    const keyword = keywords.find((k) => k.word === closest);
+    if (!keyword) return;
+    const next = this.LA(2);
+    const key = `${rule} ${keyword.word}`;
+    let follows = this.follows.get(key);
+    if (!follows) this.follows.set(key, (follows = keywordFollows(this, rule, keyword)));
+    if (!follows.some((type) => tokenMatcher(next, type))) return;
+    this.respelled.push({ token: word, keyword: keyword.word });
+    word.tokenType = keyword.type;
+    word.tokenTypeIdx = keyword.type.tokenTypeIdx!;
   }
 
   // ── names and expressions ─────────────────────────────────────────────
@@ -701,6 +752,53 @@ class SysdParser extends CstParser {
   });
 }
 
+export interface Respelled {
+  token: IToken;
+  /** The keyword it was read as. */
+  keyword: string;
+}
+
+interface StatementKeyword {
+  word: string;
+  type: TokenType;
+  /** The rule of the keyword's own alternative, which says what may follow it. */
+  rule: string | undefined;
+}
+
+/** A statement rule's alternatives that start with a keyword. */
+function statementKeywords(parser: SysdParser): ReadonlyMap<string, readonly StatementKeyword[]> {
+  const keywordTypes = new Set(T.keywords);
+  const table = new Map<string, StatementKeyword[]>();
+  for (const rule of STATEMENT_RULES) {
+    const entries: StatementKeyword[] = [];
+    for (const start of parser.computeContentAssist(rule, [])) {
+      const type = start.nextTokenType;
+      if (!keywordTypes.has(type) || entries.some((e) => e.type === type)) continue;
+      entries.push({ word: type.name.replace(/^Kw_/, ""), type, rule: start.ruleStack[1] });
+    }
+    table.set(rule, entries);
+  }
+  return table;
+}
+
+/**
+ * The tokens that may come right after `keyword` in its own statement (not
+ * in a property that happens to start with the same word). Computed only
+ * when a word looks misspelled, as it costs a grammar walk.
+ */
+function keywordFollows(parser: SysdParser, rule: string, keyword: StatementKeyword): TokenType[] {
+  const token = createTokenInstance(keyword.type, keyword.word, 0, keyword.word.length - 1, 1, 1, 1, keyword.word.length);
+  return parser
+    .computeContentAssist(rule, [token])
+    .filter((next) => keyword.rule === undefined || next.ruleStack[1] === keyword.rule)
+    .map((next) => next.nextTokenType);
+}
+
+const STATEMENT_RULES = [
+  "topStatement", "systemStatement", "flowStatement", "modelStatement", "scalingStatement", "endpointStatement",
+  "webhookStatement", "costStatement", "securityStatement", "monitoringStatement",
+];
+
 function isString(token: IToken): boolean {
   return tokenMatcher(token, T.StringLiteral) || tokenMatcher(token, T.TripleString);
 }
@@ -729,6 +827,8 @@ export function getParser(): SysdParser {
 export interface CstResult {
   cst: CstNode;
   errors: IRecognitionException[];
+  /** Words read as the keyword they misspell (the caller reports them). */
+  respelled: Respelled[];
   /** Recovery gave up: the input has so many errors in a row that it ran out of stack. */
   gaveUp: boolean;
   /** The parse stopped at MAX_PARSE_ERRORS errors. */
@@ -736,13 +836,15 @@ export interface CstResult {
 }
 
 /** Parses a token vector from `lex`. The single parser instance is reused. */
-export function parseTokens(tokens: IToken[]): CstResult {
+export function parseTokens(tokens: IToken[], options: { ordinaryWords?: ReadonlySet<string> } = {}): CstResult {
   setTokensForMessages(tokens);
   const parser = getParser();
   parser.input = tokens;
+  parser.ordinaryWords = options.ordinaryWords ?? new Set();
+  parser.respelled = [];
   try {
     const cst = parser.file();
-    return { cst, errors: [...parser.errors], gaveUp: false };
+    return { cst, errors: [...parser.errors], respelled: parser.respelled, gaveUp: false };
   } catch (error) {
     // Chevrotain recovers from an error inside a repetition by re-entering
     // the repetition, one stack frame per error: thousands of errors in one
@@ -750,7 +852,7 @@ export function parseTokens(tokens: IToken[]): CstResult {
     if (!(error instanceof RangeError) && !(error instanceof TooManyErrors)) throw error;
     const errors = [...parser.errors];
     parser.input = [];
-    const result: CstResult = { cst: { name: "file", children: {} }, errors, gaveUp: true };
+    const result: CstResult = { cst: { name: "file", children: {} }, errors, respelled: [], gaveUp: true };
     if (error instanceof TooManyErrors) result.tooMany = true;
     return result;
   }

@@ -15,7 +15,7 @@ system ${id} "${title.replace(/["\\]/g, "")}" {
   """
 
   scope {
-    in  "Creating and reading items"
+    in "Creating and reading items"
     out "Billing"
   }
 
@@ -25,13 +25,14 @@ system ${id} "${title.replace(/["\\]/g, "")}" {
       FR2 "A user reads an item"
     }
     nonfunctional {
-      NFR1 "Serve 50 requests a second"     target requests >= 50/s
-      NFR2 "Answer within 200 ms (p95)"     target latency.p95 <= 200ms
-      NFR3 "Cost under $500 a month"        target cost.total <= $500/month
+      NFR1 "Serve 50 requests a second" target requests >= 50/s
+      NFR2 "Answer within 200 ms (p95)" target latency.p95 <= 200ms
+      NFR3 "Cost under $500 a month"    target cost.total <= $500/month
     }
   }
 
   component User "User" : user
+
   component Api "API" {
     technology "TypeScript"
     responsibilities "Validate requests", "Read and write items"
@@ -40,10 +41,13 @@ system ${id} "${title.replace(/["\\]/g, "")}" {
     capacity 100/s
     instances 2..100
   }
+
   component Db "Database" : aws.DynamoDB {
     stores Item
   }
+
   component Events "Item events" : aws.SQS
+
   component Indexer "Indexer" : worker {
     responsibilities "Keep the search index up to date"
   }
@@ -103,8 +107,8 @@ system ${id} "${title.replace(/["\\]/g, "")}" {
 
   cost {
     item "API instances" $30/month * Api.instances
-    item "DynamoDB" $100/month
-    item "SQS" $5/month
+    item "DynamoDB"      $100/month
+    item "SQS"           $5/month
     budget $500/month
   }
 
@@ -114,6 +118,7 @@ system ${id} "${title.replace(/["\\]/g, "")}" {
     mitigation "Retry with backoff; multi-AZ by default"
     severity high
   }
+
   failure queue_down "Event queue unavailable" {
     affects Events
     impact "The search index falls behind"

@@ -1,6 +1,7 @@
 import { isWarningCode, makeDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type * as A from "../syntax/ast.js";
 import type { LoadedFile, Program } from "../syntax/index.js";
+import { BLOCKS } from "../syntax/property-table.js";
 import { didYouMean } from "../util/suggest.js";
 import { bindSystem } from "./binder.js";
 import { checklist } from "./checklist.js";
@@ -163,7 +164,7 @@ function analyzeSystem(
 }
 
 /** System properties with a place of their own in the model. */
-const SHOWN_ELSEWHERE = new Set(["owner", "status", "overview", "description", "scope", "lint", "questions"]);
+const SHOWN_ELSEWHERE = new Set(Object.entries(BLOCKS.system.properties).filter(([, spec]) => spec.modelled).map(([key]) => key));
 
 /** `lint { W301 off }`: per-system settings; a bad entry is W307. */
 function lintBlock(system: A.SystemDecl, diagnostics: Diagnostic[]): Record<string, RuleSetting> {

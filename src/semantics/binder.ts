@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import type * as A from "../syntax/ast.js";
 import type { LoadedFile } from "../syntax/index.js";
+import type { BlockName } from "../syntax/property-table.js";
 import { duplicate } from "./kinds.js";
 
 /** A component or boundary, with the boundary it sits in. */
@@ -44,7 +45,7 @@ export interface SystemSymbols {
   /** Properties of the `scaling` block (`utilization`, `tiers`). */
   scalingProperties: A.Property[];
   /** Properties inside `cost`, `security`, `monitoring` blocks: all unknown (W307). */
-  sectionProperties: { section: string; property: A.Property }[];
+  sectionProperties: { section: BlockName; property: A.Property }[];
   /** System-level properties: `owner`, `status`, `scope`, `lint`, … */
   properties: A.Property[];
   /** Which sections were written at all, for the checklist. */

@@ -140,7 +140,8 @@ export class Evaluator {
       return { ok: false, reported: false, metric: head };
     }
     const candidates = [...this.symbols.metrics.keys(), ...this.demands.keys(), "cost.total", "availability"];
-    this.report("E204", name.parts[0]!.span, `unknown metric or demand \`${head}\`${didYouMean(head, candidates)}`);
+    const hint = didYouMean(head, candidates) || `: declare it as \`metric ${head}\` in \`monitoring\`, or as \`demand ${head} <rate>\` in \`scaling\``;
+    this.report("E204", name.parts[0]!.span, `unknown metric or demand \`${head}\`${hint}`);
     return { ok: false, reported: true };
   }
 

@@ -1,6 +1,7 @@
 import { makeDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type * as A from "../syntax/ast.js";
 import { joinSpans } from "../syntax/index.js";
+import { FAILURE_SEVERITIES } from "../syntax/property-table.js";
 import { didYouMean } from "../util/suggest.js";
 import type { SystemSymbols } from "./binder.js";
 import type { FileScope, KindRegistry } from "./kinds.js";
@@ -443,7 +444,7 @@ export class Resolver {
       const mitigation = stringValue(findProperty(props, "mitigation"));
       if (mitigation !== undefined) failure.mitigation = mitigation;
       const severity = wordValue(findProperty(props, "severity"));
-      if (severity === "low" || severity === "medium" || severity === "high" || severity === "critical") failure.severity = severity;
+      if (isFailureSeverity(severity)) failure.severity = severity;
       return failure;
     });
   }
@@ -548,4 +549,8 @@ function plainNumber(value: A.Value): number | undefined {
   if (value.type !== "Quantity" || value.unit !== undefined) return undefined;
   const number = Number((value.value * value.magnitude).toPrecision(15));
   return Number.isFinite(number) ? number : undefined;
+}
+
+function isFailureSeverity(word: string | undefined): word is M.FailureSeverity {
+  return (FAILURE_SEVERITIES as readonly (string | undefined)[]).includes(word);
 }

@@ -7,7 +7,8 @@ import { didYouMean } from "../util/suggest.js";
 import type * as A from "./ast.js";
 import type { SourceText } from "./source-text.js";
 import { joinSpans, type Span } from "./span.js";
-import { checkPropertyValues, FREE_FORM_BLOCKS } from "./property-values.js";
+import { FREE_FORM_BLOCKS } from "./property-table.js";
+import { checkPropertyValues } from "./property-values.js";
 import { decodeQuoted, decodeTriple } from "./strings.js";
 
 type Child = CstNode | IToken;

@@ -6,7 +6,10 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { sortDiagnostics } from "../diagnostics/sort.js";
 import type { SourceFile } from "./ast.js";
 import { AstBuilder } from "./build.js";
+import { PROPERTY_NAMES } from "./property-table.js";
 import { SourceText } from "./source-text.js";
+
+const ORDINARY_WORDS: ReadonlySet<string> = new Set(PROPERTY_NAMES);
 
 export interface ParseResult {
   ast: SourceFile;
@@ -36,7 +39,7 @@ export function parseSource(text: string, file: string): ParseResult {
     );
     return { ast: empty, diagnostics, comments: lexed.comments };
   }
-  const { cst, errors, gaveUp, tooMany } = parseTokens(lexed.tokens);
+  const { cst, errors, respelled, gaveUp, tooMany } = parseTokens(lexed.tokens, { ordinaryWords: ORDINARY_WORDS });
   // After the first error on a line the rest of that line is mostly its
   // echo (recovery trying words one by one), so only the first is reported.
   const linesWithErrors = new Set(diagnostics.map((d) => d.span.line));
@@ -45,6 +48,12 @@ export function parseSource(text: string, file: string): ParseResult {
     if (linesWithErrors.has(span.line)) continue;
     linesWithErrors.add(span.line);
     diagnostics.push(makeDiagnostic("E100", span, error.message));
+  }
+  for (const { token, keyword } of respelled) {
+    const span = source.tokenSpan(token);
+    if (linesWithErrors.has(span.line)) continue;
+    linesWithErrors.add(span.line);
+    diagnostics.push(makeDiagnostic("E102", span, `unknown keyword \`${token.image}\` — did you mean \`${keyword}\`?`));
   }
   if (gaveUp) {
     // The closing line replaces any "N more" summary and sorts after every kept error.

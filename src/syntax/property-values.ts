@@ -1,51 +1,5 @@
 import type { Property, Value } from "./ast.js";
-
-/**
- * The shape of value a well-known property takes. A property whose values
- * have another shape is a syntax error ("expected a string after
- * `technology`"); which keys belong where is checked later (W307).
- */
-type Shape = "string" | "strings" | "stringOrBlock" | "name" | "names" | "none";
-
-const SHAPES: ReadonlyMap<string, Shape> = new Map(Object.entries({
-  description: "string",
-  owner: "string",
-  overview: "string",
-  impact: "string",
-  mitigation: "string",
-  context: "string",
-  consequences: "string",
-  link: "string",
-  base: "string",
-  auth: "string",
-  language: "string",
-  framework: "string",
-  database: "string",
-  runtime: "string",
-  horizontal: "string",
-  vertical: "string",
-  responsibilities: "strings",
-  failure_handling: "strings",
-  alternatives: "strings",
-  in: "strings",
-  out: "strings",
-  open: "string",
-  resolved: "strings",
-  technology: "stringOrBlock",
-  scaling: "stringOrBlock",
-  handles: "name",
-  served_by: "name",
-  from: "name",
-  status: "name",
-  severity: "name",
-  shape: "name",
-  stores: "names",
-  exposes: "names",
-  affects: "names",
-} satisfies Record<string, Shape>));
-
-/** Keys whose blocks hold free-form settings, not properties of the language. */
-export const FREE_FORM_BLOCKS: ReadonlySet<string> = new Set(["properties", "lint"]);
+import { SHAPES } from "./property-table.js";
 
 export interface ValueProblem {
   message: string;
@@ -73,7 +27,7 @@ function isName(value: Value): boolean {
 
 export function checkPropertyValues(property: Property): ValueProblem | undefined {
   const shape = SHAPES.get(property.key.name);
-  if (shape === undefined) return undefined;
+  if (shape === undefined || shape === "any") return undefined;
   const key = `\`${property.key.name}\``;
   const values = property.values;
   const first = values[0];

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.js";
+import { runFmt } from "../../src/cli/fmt.js";
 import { runInit } from "../../src/cli/init.js";
 import { captureIo } from "../helpers/io.js";
 
@@ -89,5 +90,15 @@ describe("sysd init", () => {
     const again = io(dir);
     expect(runInit("my-shop", again)).toBe(2);
     expect(again.err).toContain("already exists");
+  });
+
+  it("writes a starter that `sysd fmt --check` accepts as it is", () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "init-fmt-"));
+    // A title with a quote and a short name: neither may move a column.
+    expect(runInit("a", io(dir))).toBe(0);
+    expect(runInit("Order \"Service\" v2", io(dir))).toBe(0);
+    const check = io(dir);
+    expect(runFmt([], { format: "pretty", color: false, check: true }, check)).toBe(0);
+    expect(check.out).toBe("");
   });
 });

@@ -23,7 +23,7 @@ import { assertValidDiagnostic } from "../helpers/spans.js";
 const dir = path.resolve(import.meta.dirname, "../fixtures/checks");
 
 const CODES = [
-  "E101", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
+  "E101", "E102", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
   "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310",
 ] as const;
 
@@ -63,6 +63,19 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["E101_fires_missing", "E101", 2, 8, '"./lib/missing.sysd"'],
   ["E101_fires_outside", "E101", 2, 8, '"../valid/platform.sysd"'],
   ["E101_fires_std", "E101", 2, 8, '"std/amazon"'],
+  ["E102_fires_closed_sets", "E102", 4, 10, "drfat"],
+  ["E102_fires_closed_sets", "E102", 8, 14, "hgih"],
+  ["E102_fires_closed_sets", "E102", 12, 32, "pgae"],
+  ["E102_fires_closed_sets", "E102", 13, 33, "urgent"],
+  ["E102_fires_closed_sets", "E102", 15, 39, "acepted"],
+  ["E102_fires_keywords", "E102", 3, 1, "sytem"],
+  ["E102_fires_keywords", "E102", 5, 3, "componnet"],
+  ["E102_fires_keywords", "E102", 10, 5, "entiti"],
+  ["E102_fires_keywords", "E102", 13, 5, "demnad"],
+  ["E102_fires_keywords", "E102", 16, 5, "itme"],
+  ["E102_fires_keywords", "E102", 19, 5, "metrc"],
+  ["E102_fires_keywords", "E102", 20, 5, "alrt"],
+  ["E102_fires_keywords", "E102", 25, 7, "respone"],
   ["E200_fires_component", "E200", 6, 13, "Api"],
   ["E200_fires_component", "E200", 7, 12, "Web"],
   ["E200_fires_endpoint", "E200", 11, 5, "GET /orders/{id}"],
@@ -289,6 +302,19 @@ describe("E200", () => {
   });
 });
 
+describe("E102", () => {
+  it("reads a misspelled keyword as the keyword, so the declaration and what refers to it stay", () => {
+    const system = checkFiles(["E102_fires_keywords.sysd"]).model.systems[0]!;
+    expect(system.id).toBe("Shop");
+    expect(system.components.map((c) => c.id).sort()).toEqual(["Api", "Cache"]);
+    expect(system.failures[0]!.affects).toEqual(["Cache"]);
+    expect(system.types.entities.map((e) => e.id)).toEqual(["User"]);
+    expect(system.scaling.demands.map((d) => d.id)).toEqual(["uploads"]);
+    expect(system.cost.items.map((i) => i.label)).toEqual(["Cache"]);
+    expect(system.monitoring.alerts).toHaveLength(1);
+  });
+});
+
 describe("E101", () => {
   it("does not read a file outside the root, even one that exists", () => {
     const result = checkFiles(["E101_fires_outside.sysd"]);
@@ -356,7 +382,7 @@ describe("did-you-mean suggestions", () => {
     ["E203_fires.sysd", "kind `Pong` extends itself through `Ping`"],
     ["E204_fires_metric.sysd", "unknown metric or demand `latncy` — did you mean `latency`?"],
     ["E204_fires_metric.sysd", "unknown metric or demand `eror_rate` — did you mean `error_rate`?"],
-    ["E204_fires_metric.sysd", "unknown metric or demand `saturation`"],
+    ["E204_fires_metric.sysd", "unknown metric or demand `saturation`: declare it as `metric saturation` in `monitoring`, or as `demand saturation <rate>` in `scaling`"],
     ["E204_fires_percentile.sysd", "unknown percentile `p999` of metric `latency` (it has p50, p99)"],
     ["E204_fires_percentile.sysd", "unknown percentile `p99` of metric `error_rate` (it declares no percentiles)"],
     ["E204_fires_demand.sysd", "unknown demand `odrers` — did you mean `orders`?"],
@@ -373,6 +399,13 @@ describe("did-you-mean suggestions", () => {
     ["W307_fires.sysd", "unknown property `horizontl` in a component's `scaling` — did you mean `horizontal`?"],
     ["W307_fires.sysd", "unknown property `shap` in a kind — did you mean `shape`?"],
     ["W307_fires.sysd", "unknown property `region` in a boundary"],
+    ["E102_fires_closed_sets.sysd", "`drfat` is not a `status` of a system: expected `draft`, `review`, `approved` or `deprecated` — did you mean `draft`?"],
+    ["E102_fires_closed_sets.sysd", "`hgih` is not a `severity` of a failure: expected `low`, `medium`, `high` or `critical` — did you mean `high`?"],
+    ["E102_fires_closed_sets.sysd", "`acepted` is not a `status` of a decision: expected `proposed`, `accepted`, `rejected` or `superseded` — did you mean `accepted`?"],
+    ["E102_fires_closed_sets.sysd", "`pgae` is not a `severity` of an alert: expected `page`, `ticket` or `info` — did you mean `page`?"],
+    ["E102_fires_keywords.sysd", "unknown keyword `componnet` — did you mean `component`?"],
+    ["E102_fires_keywords.sysd", "unknown keyword `sytem` — did you mean `system`?"],
+    ["E102_fires_closed_sets.sysd", "`urgent` is not a `severity` of an alert: expected `page`, `ticket` or `info`"],
   ])("%s: %s", (file, message) => {
     expect(messagesOf(file)).toContain(message);
   });

@@ -1,75 +1,39 @@
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.js";
 import type * as A from "../../syntax/ast.js";
 import { didYouMean } from "../../util/suggest.js";
+import { ALERT_SEVERITIES, BLOCKS, propertySpec, type BlockName } from "../../syntax/property-table.js";
 import type { SystemSymbols } from "../binder.js";
 
-/** The properties each block defines (spec §3); any other is W307. */
-const KNOWN: Record<string, readonly string[]> = {
-  system: ["owner", "status", "overview", "description", "scope", "lint", "questions", "tags", "link", "version"],
-  component: [
-    "description", "technology", "responsibilities", "scaling", "handles", "capacity", "instances",
-    "stores", "exposes", "failure_handling", "owner", "tags", "link", "properties",
-  ],
-  kind: ["shape", "description", "technology"],
-  connection: ["technology", "async", "description", "tags"],
-  boundary: ["description", "owner", "tags", "link", "technology"],
-  flow: ["description"],
-  failure: ["affects", "impact", "mitigation", "severity", "description"],
-  decision: ["status", "context", "alternatives", "consequences", "description", "date", "owner"],
-  api: ["served_by", "base", "auth", "description", "version"],
-  endpoint: ["description", "auth"],
-  webhook: ["from", "description"],
-  scaling: ["utilization", "tiers"],
-  scope: ["in", "out"],
-  technology: ["language", "framework", "database", "runtime"],
-  componentScaling: ["horizontal", "vertical"],
-  questions: ["open", "resolved"],
-  cost: [],
-  security: [],
-  monitoring: [],
-};
-
-const NESTED: Record<string, Record<string, string>> = {
-  system: { scope: "scope", questions: "questions" },
-  component: { technology: "technology", scaling: "componentScaling" },
-};
-
-function checkBlock(context: string, properties: readonly A.Property[], diagnostics: Diagnostic[]): void {
-  const known = Object.hasOwn(KNOWN, context) ? KNOWN[context]! : [];
+/**
+ * W307 for a key the block does not define, E102 for a word outside its
+ * property's closed set; then the same for the blocks the properties hold.
+ */
+function checkBlock(block: BlockName, properties: readonly A.Property[], diagnostics: Diagnostic[]): void {
+  const spec = BLOCKS[block];
+  const known = Object.keys(spec.properties);
   for (const property of properties) {
     const key = property.key.name;
-    if (!known.includes(key)) {
-      diagnostics.push(makeDiagnostic("W307", property.key.span, `unknown property \`${key}\` in ${PLACES[context] ?? context}${didYouMean(key, known)}`));
+    const entry = propertySpec(block, key);
+    if (!entry) {
+      diagnostics.push(makeDiagnostic("W307", property.key.span, `unknown property \`${key}\` in ${spec.place}${didYouMean(key, known)}`));
       continue;
     }
-    const nestedOf = NESTED[context];
-    const nested = nestedOf && Object.hasOwn(nestedOf, key) ? nestedOf[key] : undefined;
-    if (nested && property.block) checkBlock(nested, property.block, diagnostics);
+    if (entry.oneOf) checkOneOf(property.values[0], `a \`${key}\` of ${spec.place}`, entry.oneOf, diagnostics);
+    if (entry.block && property.block) checkBlock(entry.block, property.block, diagnostics);
   }
 }
 
-/** How a message names each block. */
-const PLACES: Record<string, string> = {
-  system: "a system",
-  component: "a component",
-  kind: "a kind",
-  connection: "a connection",
-  boundary: "a boundary",
-  flow: "a flow",
-  failure: "a failure",
-  decision: "a decision",
-  api: "an api",
-  endpoint: "an endpoint",
-  webhook: "a webhook",
-  scaling: "`scaling`",
-  scope: "`scope`",
-  technology: "`technology`",
-  componentScaling: "a component's `scaling`",
-  questions: "`questions`",
-  cost: "`cost`",
-  security: "`security`",
-  monitoring: "`monitoring`",
-};
+/**
+ * E102 at a word that is not one of `words`. Values of another shape were
+ * reported by the parser.
+ */
+function checkOneOf(value: A.Value | A.Identifier | undefined, what: string, words: readonly string[], diagnostics: Diagnostic[]): void {
+  const word = value?.type === "Identifier" ? value : value?.type === "Reference" && value.name.parts.length === 1 ? value.name.parts[0] : undefined;
+  if (!word || words.includes(word.name)) return;
+  const choices = words.map((w) => `\`${w}\``);
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`;
+  diagnostics.push(makeDiagnostic("E102", word.span, `\`${word.name}\` is not ${what}: expected ${list}${didYouMean(word.name, words)}`));
+}
 
 /** W307 for every block of a system, and for the kinds of its file. */
 export function checkProperties(symbols: SystemSymbols, diagnostics: Diagnostic[]): void {
@@ -91,6 +55,9 @@ export function checkProperties(symbols: SystemSymbols, diagnostics: Diagnostic[
   }
   for (const webhook of symbols.webhooks.values()) {
     checkBlock("webhook", webhook.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
+  }
+  for (const alert of symbols.alerts) {
+    if (alert.severity) checkOneOf(alert.severity, "a `severity` of an alert", ALERT_SEVERITIES, diagnostics);
   }
 }
 
