@@ -1,0 +1,69 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkExample, EXAMPLE_FILE } from "../../src/docs/example.js";
+import { designText, sysdFences, WHOLE_SYSTEM_CODES, type Fence } from "./fences.js";
+
+// Every design shown in the docs must stay true as the language grows: it checks, and
+// it has exactly the warnings its fence says (see fences.ts for the conventions).
+const repo = path.resolve(import.meta.dirname, "../..");
+const docs = ["README.md", ...fs.readdirSync(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
+
+/** Constructs a fence may require, each with a design that uses it: supported when that parses. */
+const PROBES: Record<string, string> = {
+  views: "system S {\n  component A\n  view all { include * }\n}\n",
+};
+
+function supported(feature: string): boolean {
+  const probe = PROBES[feature];
+  if (probe === undefined) throw new Error(`unknown requires=${feature}`);
+  return !checkExample({ [EXAMPLE_FILE]: probe }).diagnostics.some((d) => d.code === "E100");
+}
+
+function run(fence: Fence): { errors: string[]; codes: string[]; warnings: string[] } {
+  const text = designText(fence);
+  const files: Record<string, string> = { [EXAMPLE_FILE]: text };
+  // A project file the example imports stands in as an empty module.
+  for (const [, imported] of text.matchAll(/import "\.\/([^"]+)"/g)) files[imported!] = "";
+  const { diagnostics } = checkExample(files);
+  const counted = diagnostics.filter((d) => !(fence.fragment && WHOLE_SYSTEM_CODES.has(d.code)));
+  return {
+    errors: counted.filter((d) => d.severity === "error").map((d) => `${d.span.line}:${d.span.column} ${d.code} ${d.message}`),
+    codes: [...new Set(counted.map((d) => d.code))],
+    warnings: [...new Set(counted.filter((d) => d.severity !== "error").map((d) => d.code))].sort(),
+  };
+}
+
+describe("fence conventions", () => {
+  it("reads attributes and refuses unknown ones", () => {
+    const [fence] = sysdFences("x.md", "text\n```sysd fragment warns=W302,W304\ncomponent A\n```\n");
+    expect(fence).toMatchObject({ line: 2, fragment: true, warns: ["W302", "W304"], source: "component A\n" });
+    expect(() => sysdFences("x.md", "```sysd warn=W302\n```\n")).toThrow(/unknown attribute `warn=W302`/);
+  });
+
+  it("checks a fragment inside a system of its own", () => {
+    const [fence] = sysdFences("x.md", "```sysd fragment\ncomponent A\n```\n");
+    expect(run(fence!).warnings).toEqual(["W302"]);
+  });
+});
+
+describe.each(docs)("%s", (doc) => {
+  const fences = sysdFences(doc, fs.readFileSync(path.join(repo, doc), "utf8"));
+  if (fences.length === 0) return void it("has no sysd example", () => expect(fences).toEqual([]));
+
+  it.each(fences.map((f) => [`line ${f.line}`, f] as const))("example at %s", (_where, fence) => {
+    if (fence.ignore) return;
+    if (fence.requires !== undefined && !supported(fence.requires)) return;
+    const result = run(fence);
+    if (fence.example !== undefined) {
+      expect(result.codes, `${doc}:${fence.line} should yield ${fence.example}`).toContain(fence.example);
+      return;
+    }
+    expect(result.errors, `${doc}:${fence.line}`).toEqual([]);
+    if (fence.fixes !== undefined) {
+      expect(result.codes, `${doc}:${fence.line} still yields ${fence.fixes}`).not.toContain(fence.fixes);
+      return;
+    }
+    expect(result.warnings, `${doc}:${fence.line}: the warnings the fence names (warns=…)`).toEqual(fence.warns);
+  });
+});

@@ -1,0 +1,56 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ALL_CODES, DIAGNOSTIC_CODES } from "../../src/diagnostics/index.js";
+import { CODE_GUIDE } from "../../src/diagnostics/guide.js";
+import { CLI_DOC, docsProgram, renderCliDoc } from "../../src/docs/cli.js";
+import { DIAGNOSTICS_DOC, renderDiagnosticsDoc } from "../../src/docs/diagnostics.js";
+import { checkExample, EXAMPLE_FILE } from "../../src/docs/example.js";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+const read = (file: string): string => fs.readFileSync(path.join(repo, file), "utf8").replace(/\r\n/g, "\n");
+
+describe("the guide table of diagnostic codes", () => {
+  it("has an entry for every code, and none for a code that does not exist", () => {
+    const missing = ALL_CODES.filter((code) => CODE_GUIDE[code] === undefined);
+    expect(missing, "add these codes to src/diagnostics/guide.ts, then run `npm run docs`").toEqual([]);
+    const unknown = Object.keys(CODE_GUIDE).filter((code) => !(code in DIAGNOSTIC_CODES));
+    expect(unknown, "entries of src/diagnostics/guide.ts for codes the code table does not have").toEqual([]);
+  });
+
+  it.each(ALL_CODES.map((code) => [code] as const))("%s: the example yields the code and the fixed design does not", (code) => {
+    const guide = CODE_GUIDE[code]!;
+    expect(guide.trigger.length).toBeGreaterThan(20);
+    expect(guide.fix.length).toBeGreaterThan(10);
+    const example = checkExample({ [EXAMPLE_FILE]: guide.example }).diagnostics;
+    expect(example.map((d) => d.code)).toContain(code);
+    if (guide.fixed === undefined) return;
+    const fixed = checkExample({ [EXAMPLE_FILE]: guide.fixed }).diagnostics;
+    expect(fixed.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(fixed.map((d) => d.code)).not.toContain(code);
+  });
+
+  it("gives a fixed design for every error code (a warning may need a whole design to go away)", () => {
+    expect(ALL_CODES.filter((code) => code.startsWith("E") && CODE_GUIDE[code]?.fixed === undefined)).toEqual([]);
+  });
+});
+
+describe("generated docs are up to date (`npm run docs` rewrites them)", () => {
+  it(DIAGNOSTICS_DOC, () => {
+    expect(read(DIAGNOSTICS_DOC), `${DIAGNOSTICS_DOC} is stale: run \`npm run docs\``).toBe(renderDiagnosticsDoc());
+  });
+
+  it(CLI_DOC, () => {
+    expect(read(CLI_DOC), `${CLI_DOC} is stale: run \`npm run docs\``).toBe(renderCliDoc(docsProgram()));
+  });
+
+  it("lists every command, option and code", () => {
+    const cli = read(CLI_DOC);
+    for (const command of docsProgram().commands) {
+      expect(cli).toContain(`## sysd ${command.name()}`);
+      for (const option of command.options) expect(cli).toContain(`\`${option.flags}\``);
+    }
+    const diagnostics = read(DIAGNOSTICS_DOC);
+    for (const code of ALL_CODES) expect(diagnostics).toContain(`## ${code} ${DIAGNOSTIC_CODES[code].title}`);
+  });
+});
