@@ -20,11 +20,10 @@ function supported(feature: string): boolean {
   return !checkExample({ [EXAMPLE_FILE]: probe }).diagnostics.some((d) => d.code === "E100");
 }
 
-function run(fence: Fence): { errors: string[]; codes: string[]; warnings: string[] } {
+function run(fence: Fence, provided: ReadonlyMap<string, string> = new Map()): { errors: string[]; codes: string[]; warnings: string[] } {
   const text = designText(fence);
   const files: Record<string, string> = { [EXAMPLE_FILE]: text };
-  // A project file the example imports stands in as an empty module.
-  for (const [, imported] of text.matchAll(/import "\.\/([^"]+)"/g)) files[imported!] = "";
+  for (const [, imported] of text.matchAll(/import "\.\/([^"]+)"/g)) files[imported!] = provided.get(imported!) ?? "";
   const { diagnostics } = checkExample(files);
   const counted = diagnostics.filter((d) => !(fence.fragment && WHOLE_SYSTEM_CODES.has(d.code)));
   return {
@@ -51,10 +50,18 @@ describe.each(docs)("%s", (doc) => {
   const fences = sysdFences(doc, fs.readFileSync(path.join(repo, doc), "utf8"));
   if (fences.length === 0) return void it("has no sysd example", () => expect(fences).toEqual([]));
 
-  it.each(fences.map((f) => [`line ${f.line}`, f] as const))("example at %s", (_where, fence) => {
+  // Files named by a fence, for the fences after it to import.
+  const provided = new Map<string, string>();
+  const cases = fences.map((fence) => {
+    const known = new Map(provided);
+    if (fence.file !== undefined) provided.set(fence.file, fence.source);
+    return [`line ${fence.line}`, fence, known] as const;
+  });
+
+  it.each(cases)("example at %s", (_where, fence, known) => {
     if (fence.ignore) return;
     if (fence.requires !== undefined && !supported(fence.requires)) return;
-    const result = run(fence);
+    const result = run(fence, known);
     if (fence.example !== undefined) {
       expect(result.codes, `${doc}:${fence.line} should yield ${fence.example}`).toContain(fence.example);
       return;

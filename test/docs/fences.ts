@@ -8,6 +8,9 @@
  * - ```sysd example=E201    must yield that code (the examples of docs/diagnostics.md)
  * - ```sysd fixes=E201      must yield no error and not that code
  * - ```sysd requires=views  skipped until the parser knows that construct
+ * - ```sysd file=venues.sysd a whole file that later fences of the same doc may import as
+ *                           `./venues.sysd` (it is checked too); an import of a project file
+ *                           no fence provides stands in as an empty module
  * - ```sysd ignore          not checked (for text that is deliberately not a design)
  */
 
@@ -21,10 +24,11 @@ export interface Fence {
   example?: string;
   fixes?: string;
   requires?: string;
+  file?: string;
 }
 
 const KNOWN_FLAGS = new Set(["fragment", "ignore"]);
-const KNOWN_KEYS = new Set(["warns", "example", "fixes", "requires"]);
+const KNOWN_KEYS = new Set(["warns", "example", "fixes", "requires", "file"]);
 
 /** Every ```sysd fence of a markdown text; throws on an attribute it does not know, so a typo cannot skip a check. */
 export function sysdFences(doc: string, text: string): Fence[] {
@@ -44,7 +48,7 @@ export function sysdFences(doc: string, text: string): Fence[] {
         else fence.ignore = true;
       } else if (value !== undefined && KNOWN_KEYS.has(key)) {
         if (key === "warns") fence.warns = value.split(",").filter((c) => c !== "").sort();
-        else fence[key as "example" | "fixes" | "requires"] = value;
+        else fence[key as "example" | "fixes" | "requires" | "file"] = value;
       } else {
         throw new Error(`${doc}:${start}: unknown attribute \`${attribute}\` of a sysd fence`);
       }
