@@ -4,6 +4,7 @@
 // when a committed page differs from what this writes.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const { renderDiagnosticsDoc, DIAGNOSTICS_DOC } = await import("../dist/src/docs/diagnostics.js");
@@ -21,3 +22,11 @@ for (const [file, text] of [
   fs.renameSync(`${target}.tmp`, target);
   process.stdout.write(`wrote ${file}\n`);
 }
+
+// The tutorial's finished design, built as a user would build it, so the document the
+// tutorial links to and the pictures it shows are the compiler's own output.
+const build = spawnSync(process.execPath, [path.join(repo, "bin/sysd.js"), "build", "docs/tutorial/delivery.sysd", "-o", "docs/tutorial/out"], {
+  cwd: repo,
+  stdio: "inherit",
+});
+if (build.status !== 0) process.exit(build.status ?? 1);

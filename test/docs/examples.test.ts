@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExample, EXAMPLE_FILE } from "../../src/docs/example.js";
 import { designText, sysdFences, WHOLE_SYSTEM_CODES, type Fence } from "./fences.js";
+import { buildSteps } from "./steps.js";
 
 // Every design shown in the docs must stay true as the language grows: it checks, and
 // it has exactly the warnings its fence says (see fences.ts for the conventions).
@@ -20,8 +21,7 @@ function supported(feature: string): boolean {
   return !checkExample({ [EXAMPLE_FILE]: probe }).diagnostics.some((d) => d.code === "E100");
 }
 
-function run(fence: Fence, provided: ReadonlyMap<string, string> = new Map()): { errors: string[]; codes: string[]; warnings: string[] } {
-  const text = designText(fence);
+function run(fence: Fence, provided: ReadonlyMap<string, string> = new Map(), text = designText(fence)): { errors: string[]; codes: string[]; warnings: string[] } {
   const files: Record<string, string> = { [EXAMPLE_FILE]: text };
   for (const [, imported] of text.matchAll(/import "\.\/([^"]+)"/g)) files[imported!] = provided.get(imported!) ?? "";
   const { diagnostics } = checkExample(files);
@@ -58,10 +58,23 @@ describe.each(docs)("%s", (doc) => {
     return [`line ${fence.line}`, fence, known] as const;
   });
 
+  // The design a tutorial builds, after each of its steps.
+  const stepped = new Map<Fence, string>();
+  for (const file of new Set(fences.flatMap((f) => (f.step !== undefined ? [f.step] : [])))) {
+    const steps = fences.filter((f) => f.step === file);
+    const built = buildSteps(steps.map((f) => f.source), fs.readFileSync(path.join(repo, "docs", file), "utf8"));
+    steps.forEach((fence, i) => stepped.set(fence, built.states[i]!));
+
+    it(`shows every line of docs/${file}, in its steps`, () => {
+      expect(built.unmatched.flatMap((line, i) => (line === undefined ? [] : [`step at line ${steps[i]!.line}: ${line.trim()}`]))).toEqual([]);
+      expect(built.unshown, `lines of docs/${file} no step shows`).toEqual([]);
+    });
+  }
+
   it.each(cases)("example at %s", (_where, fence, known) => {
     if (fence.ignore) return;
     if (fence.requires !== undefined && !supported(fence.requires)) return;
-    const result = run(fence, known);
+    const result = run(fence, known, stepped.get(fence));
     if (fence.example !== undefined) {
       expect(result.codes, `${doc}:${fence.line} should yield ${fence.example}`).toContain(fence.example);
       return;

@@ -11,6 +11,8 @@
  * - ```sysd file=venues.sysd a whole file that later fences of the same doc may import as
  *                           `./venues.sysd` (it is checked too); an import of a project file
  *                           no fence provides stands in as an empty module
+ * - ```sysd step=tutorial/x.sysd  a step of a tutorial that builds docs/tutorial/x.sysd (see steps.ts);
+ *                           what is checked is the design after this step
  * - ```sysd ignore          not checked (for text that is deliberately not a design)
  */
 
@@ -25,10 +27,11 @@ export interface Fence {
   fixes?: string;
   requires?: string;
   file?: string;
+  step?: string;
 }
 
 const KNOWN_FLAGS = new Set(["fragment", "ignore"]);
-const KNOWN_KEYS = new Set(["warns", "example", "fixes", "requires", "file"]);
+const KNOWN_KEYS = new Set(["warns", "example", "fixes", "requires", "file", "step"]);
 
 /** Every ```sysd fence of a markdown text; throws on an attribute it does not know, so a typo cannot skip a check. */
 export function sysdFences(doc: string, text: string): Fence[] {
@@ -48,7 +51,7 @@ export function sysdFences(doc: string, text: string): Fence[] {
         else fence.ignore = true;
       } else if (value !== undefined && KNOWN_KEYS.has(key)) {
         if (key === "warns") fence.warns = value.split(",").filter((c) => c !== "").sort();
-        else fence[key as "example" | "fixes" | "requires" | "file"] = value;
+        else fence[key as "example" | "fixes" | "requires" | "file" | "step"] = value;
       } else {
         throw new Error(`${doc}:${start}: unknown attribute \`${attribute}\` of a sysd fence`);
       }

@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DOCS_POINTER, main } from "../../src/cli/main.js";
 import { ALL_CODES, DIAGNOSTIC_CODES } from "../../src/diagnostics/index.js";
 import { CODE_GUIDE } from "../../src/diagnostics/guide.js";
 import { CLI_DOC, docsProgram, renderCliDoc } from "../../src/docs/cli.js";
 import { DIAGNOSTICS_DOC, renderDiagnosticsDoc } from "../../src/docs/diagnostics.js";
 import { checkExample, EXAMPLE_FILE } from "../../src/docs/example.js";
+import { captureIo } from "../helpers/io.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const read = (file: string): string => fs.readFileSync(path.join(repo, file), "utf8").replace(/\r\n/g, "\n");
@@ -52,5 +54,33 @@ describe("generated docs are up to date (`npm run docs` rewrites them)", () => {
     }
     const diagnostics = read(DIAGNOSTICS_DOC);
     for (const code of ALL_CODES) expect(diagnostics).toContain(`## ${code} ${DIAGNOSTIC_CODES[code].title}`);
+  });
+});
+describe("the way to the docs", () => {
+  it("`sysd --help` ends by pointing to the docs, which exist", async () => {
+    const io = captureIo(repo);
+    expect(await main(["--help"], io)).toBe(0);
+    expect(io.out.endsWith(`${DOCS_POINTER}\n`)).toBe(true);
+    const named = [...DOCS_POINTER.matchAll(/docs\/[a-z-]+\.md/g)].map((m) => m[0]);
+    expect(named).toEqual(["docs/tutorial.md", "docs/reference.md", "docs/cli.md", "docs/diagnostics.md"]);
+    for (const doc of named) expect(fs.existsSync(path.join(repo, doc)), doc).toBe(true);
+  });
+
+  it("README links each doc", () => {
+    const readme = read("README.md");
+    for (const doc of ["docs/tutorial.md", "docs/reference.md", "docs/cli.md", "docs/diagnostics.md", "docs/language.md"]) {
+      expect(readme).toContain(`](${doc})`);
+    }
+  });
+});
+
+describe("links between the docs", () => {
+  const docs = ["README.md", ...fs.readdirSync(path.join(repo, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+  it.each(docs.map((doc) => [doc] as const))("every relative link of %s names a file that exists", (doc) => {
+    // Code spans and fences are examples, not links.
+    const text = read(doc).replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:|^#/.test(t));
+    const missing = targets.filter((t) => !fs.existsSync(path.join(repo, path.dirname(doc), decodeURI(t.split("#")[0]!))));
+    expect(missing).toEqual([]);
   });
 });
