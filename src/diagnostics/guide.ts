@@ -19,7 +19,11 @@ export interface CodeGuide {
   readonly fixed?: string;
 }
 
-/** Keyed by code; entries for codes not (yet) in the code table are ignored by the generator. */
+/**
+ * Keyed by code. The generator writes only the codes of the code table, so an
+ * entry may come before its code does (E102 and W311 of the contract's version
+ * 1.1 are implemented on other branches).
+ */
 export const CODE_GUIDE: Readonly<Record<string, CodeGuide>> = {
   E100: {
     trigger:
@@ -47,6 +51,21 @@ system Shop {
     fixed: `import "std/aws"
 
 system Shop {
+  component Api
+}
+`,
+  },
+  E102: {
+    trigger:
+      "A word that must be one of a fixed set is not: a system's `status` (`draft`, `review`, `approved`, `deprecated`), a decision's `status` (`proposed`, `accepted`, `rejected`, `superseded`), a failure's `severity` (`low`, `medium`, `high`, `critical`), an alert's `severity` (`page`, `ticket`, `info`), or a misspelled keyword at the start of a statement. The message suggests the nearest word.",
+    example: `system Shop {
+  status drafty
+  component Api
+}
+`,
+    fix: "Use one of the words the message lists.",
+    fixed: `system Shop {
+  status draft
   component Api
 }
 `,
@@ -478,6 +497,29 @@ system Shop {
   scaling {
     demand orders 100/min
     tiers 1x, 10x
+  }
+}
+`,
+  },
+  W311: {
+    trigger:
+      "A `view`'s `include` and `focus`, less its `exclude`, select no component, so its diagram would be empty. It is reported at the view's name.",
+    example: `system Shop {
+  component Api
+  component Orders : database
+  Api -> Orders
+  view queues "Queues" {
+    include kind queue
+  }
+}
+`,
+    fix: "Correct the selectors (an id, `boundary <id>`, `kind <kind>`, `tag \"<text>\"` or `*`), or remove the view.",
+    fixed: `system Shop {
+  component Api
+  component Orders : database
+  Api -> Orders
+  view storage "Storage" {
+    include kind database
   }
 }
 `,

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkExample, EXAMPLE_FILE } from "../../src/docs/example.js";
 import { designText, sysdFences, WHOLE_SYSTEM_CODES, type Fence } from "./fences.js";
-import { buildSteps } from "./steps.js";
+import { buildSteps, matchStep } from "./steps.js";
 
 // Every design shown in the docs must stay true as the language grows: it checks, and
 // it has exactly the warnings its fence says (see fences.ts for the conventions).
@@ -43,6 +43,24 @@ describe("fence conventions", () => {
   it("checks a fragment inside a system of its own", () => {
     const [fence] = sysdFences("x.md", "```sysd fragment\ncomponent A\n```\n");
     expect(run(fence!).warnings).toEqual(["W302"]);
+  });
+});
+
+describe("tutorial steps", () => {
+  const file = ["system S {", "  component A : database { stores T }", "  component B", "  A -> B", "}"].join("\n");
+
+  it("match lines of the file in order, indentation included, and may show a line before it grows", () => {
+    const built = buildSteps(["system S {\n  component A : database\n}\n", "  // …\n  component B\n  A -> B\n", "  component A : database { stores T }\n"], file);
+    expect(built.unmatched).toEqual([undefined, undefined, undefined]);
+    expect(built.states[0]).toBe("system S {\n  component A : database\n}\n");
+    expect(built.states[1]).toBe("system S {\n  component A : database\n  component B\n  A -> B\n}\n");
+    expect(built.states[2]).toContain("{ stores T }");
+    expect(built.unshown).toEqual([]);
+  });
+
+  it("report a line the file does not have, and the lines no step shows", () => {
+    expect(matchStep("component B\n", file.split("\n")).unmatched).toBe("component B");
+    expect(buildSteps(["system S {\n}\n"], file).unshown).toEqual([2, 3, 4]);
   });
 });
 
