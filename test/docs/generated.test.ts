@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DOCS_POINTER, main } from "../../src/cli/main.js";
+import { compile } from "../../src/index.js";
 import { ALL_CODES, DIAGNOSTIC_CODES } from "../../src/diagnostics/index.js";
 import { CODE_GUIDE } from "../../src/diagnostics/guide.js";
 import { CLI_DOC, docsProgram, renderCliDoc } from "../../src/docs/cli.js";
@@ -47,6 +48,17 @@ describe("generated docs are up to date (`npm run docs` rewrites them)", () => {
 
   it(CLI_DOC, () => {
     expect(read(CLI_DOC), `${CLI_DOC} is stale: run \`npm run docs\``).toBe(renderCliDoc(docsProgram()));
+  });
+
+  it("docs/tutorial/out: the tutorial's finished design checks clean and its document is the one committed", async () => {
+    const result = await compile([path.join(repo, "docs/tutorial/delivery.sysd")], { root: repo, cwd: repo, rules: {} });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(result.outputs.map((o) => o.path)).toContain("Delivery/architecture.svg");
+    for (const output of result.outputs) {
+      const committed = path.join("docs/tutorial/out", ...output.path.split("/"));
+      expect(fs.existsSync(path.join(repo, committed)), `${committed} is missing: run \`npm run docs\``).toBe(true);
+      expect(read(committed), `${committed} is stale: run \`npm run docs\``).toBe(output.content);
+    }
   });
 
   it("lists every command, option and code", () => {
