@@ -27,7 +27,7 @@ export interface CodeGuide {
 export const CODE_GUIDE: Readonly<Record<string, CodeGuide>> = {
   E100: {
     trigger:
-      "The parser met text that does not fit the grammar: an unexpected token, a string without its closing quote, an unknown unit, a value of the wrong kind after a well-known property (`technology 42`), or two statements on one line without `;`. The parser recovers at the end of the line, so one run reports every syntax error.",
+      "The parser met text that does not fit the grammar: an unexpected token, a string without its closing quote, an unknown unit, a value of the wrong kind after a well-known property (`technology 42`), or two statements on one line without `;`; also a `sysd.json` that is not valid JSON, or whose `rules` give a setting other than `off`, `info`, `warning` or `error`. The parser recovers at the end of the line, so one run reports every syntax error.",
     example: `system Shop {
   component Api "Orders API
 }
@@ -439,7 +439,7 @@ system Shop {
   },
   W307: {
     trigger:
-      "A block holds a property the language does not define there (a misspelling gets a did-you-mean), a `lint` block or `sysd.json` names an unknown code or an error code, or a rule has a setting other than `off`, `info`, `warning` or `error`.",
+      "A block holds a property the language does not define there (a misspelling gets a did-you-mean), a `lint` block or `sysd.json` names an unknown code or an error code, or a `lint` entry has a setting other than `off`, `info`, `warning` or `error`.",
     example: `system Shop {
   component Api { langauge "Go" }
 }
