@@ -14,7 +14,20 @@ function formatOption(): Option {
   return new Option("--format <format>", "how diagnostics are printed").choices(DIAGNOSTIC_FORMATS).default("pretty");
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+/** The docs `sysd --help` points to; they ship in the package's `docs/` folder. */
+export const DOCS_POINTER = [
+  "Documentation, in the docs/ folder of the sysd package and repository:",
+  "  docs/tutorial.md     a first design, built step by step",
+  "  docs/reference.md    the language, construct by construct",
+  "  docs/cli.md          every command and option",
+  "  docs/diagnostics.md  every diagnostic code, with an example and its fix",
+].join("\n");
+
+/**
+ * The command definitions. Exported so `docs/cli.md` is generated from them;
+ * `main` is the only caller that parses with it.
+ */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("sysd")
     .description(
       "Design-as-code compiler: checks a system design written in .sysd files (its references, units and the numbers it states) and writes its document, diagrams, OpenAPI and JSON model.",
@@ -28,7 +41,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       "after",
       "\nExit codes: 0 ok, 1 errors in a design, 2 bad usage or unreadable input, 3 internal error.\n" +
         "Examples:\n  sysd check                       check every .sysd file under this folder\n" +
-        "  sysd check design.sysd --format json\n  sysd build examples -o out",
+        "  sysd check design.sysd --format json\n  sysd build examples -o out\n\n" +
+        DOCS_POINTER,
     );
 
   const withCommon = (command: Command): Command =>
