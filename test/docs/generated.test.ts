@@ -51,7 +51,8 @@ describe("generated docs are up to date (`npm run docs` rewrites them)", () => {
   });
 
   it("docs/tutorial/out: the tutorial's finished design checks clean and its document is the one committed", async () => {
-    const result = await compile([path.join(repo, "docs/tutorial/delivery.sysd")], { root: repo, cwd: repo, rules: {} });
+    // As `sysd build` names sources: relative to the folder that holds the inputs.
+    const result = await compile([path.join(repo, "docs/tutorial/delivery.sysd")], { root: repo, cwd: path.join(repo, "docs/tutorial"), relativeOutsideCwd: true, rules: {} });
     expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
     expect(result.outputs.map((o) => o.path)).toContain("Delivery/architecture.svg");
     for (const output of result.outputs) {
