@@ -60,7 +60,7 @@ function commandSection(command: Command): string {
 }
 
 export function renderCliDoc(program: Command): string {
-  const commands = program.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden);
+  const commands = program.commands;
   const globals = program.options.filter((o) => !o.hidden);
   return [
     "# Command line",
