@@ -186,3 +186,44 @@ describe("source paths in the outputs", () => {
     expect(printed.find((d) => d.code === "E200")?.file).toBe("designs/shop/shop.sysd");
   });
 });
+
+describe("names that differ only by case", () => {
+  it("two systems `Shop` and `shop` are E200 and nothing is written", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "case-"));
+    fs.writeFileSync(path.join(dir, "a.sysd"), 'system Shop "Shop" {\n  component A : service\n}\n');
+    fs.writeFileSync(path.join(dir, "b.sysd"), 'system shop "Shop again" {\n  component B : service\n}\n');
+    const run = captureIo(dir);
+    expect(await runBuild([], options, run)).toBe(1);
+    const printed = JSON.parse(run.out) as { file: string; line: number; code: string; message: string }[];
+    expect(printed.filter((d) => d.code === "E200")).toEqual([
+      expect.objectContaining({ file: "b.sysd", line: 1, message: expect.stringContaining("system `shop` differs from `Shop` only by case") }),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  it("two flows `Upload` and `upload` of one system are E200 and nothing is written", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "case-"));
+    const text = [
+      'system Shop "Shop" {',
+      "  component A : service",
+      "  component B : service",
+      '  A -> B "calls"',
+      "  flow Upload {",
+      '    A -> B "one"',
+      "  }",
+      "  flow upload {",
+      '    A -> B "two"',
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    fs.writeFileSync(path.join(dir, "shop.sysd"), text);
+    const run = captureIo(dir);
+    expect(await runBuild([], options, run)).toBe(1);
+    const printed = JSON.parse(run.out) as { file: string; line: number; code: string; message: string }[];
+    expect(printed.filter((d) => d.code === "E200")).toEqual([
+      expect.objectContaining({ file: "shop.sysd", line: 8, message: expect.stringContaining("`flow-Upload.svg` and `flow-upload.svg` of system `Shop` differ only by case") }),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+});
