@@ -101,14 +101,19 @@ export async function compile(
   const checked = check(inputs, options);
   if (checked.diagnostics.some((d) => d.severity === "error")) return { ...checked, outputs: [] };
   const { renderSystem } = await import("./render/index.js");
+  const { caseCollisions } = await import("./render/collisions.js");
   const outputs: OutputFile[] = [];
+  const collisions: Diagnostic[] = [];
   const systems = checked.model.systems;
   for (const [index, system] of systems.entries()) {
     options.onProgress?.(index, systems.length, system.id);
-    for (const file of await renderSystem(system, { toolVersion: options.toolVersion ?? "0.0.0" })) {
+    const files = await renderSystem(system, { toolVersion: options.toolVersion ?? "0.0.0" });
+    collisions.push(...caseCollisions(system, files.map((f) => f.file)));
+    for (const file of files) {
       outputs.push({ path: `${system.id}/${file.file}`, content: file.content });
     }
   }
+  if (collisions.length > 0) return { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...collisions]), outputs: [] };
   return { ...checked, outputs };
 }
 

@@ -48,7 +48,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const withCommon = (command: Command): Command =>
     command
       .addOption(formatOption())
-      .option("--root <dir>", "imports must stay inside this folder (default: the current folder)")
+      .option("--root <dir>", "imports must stay inside this folder (default: the current folder); build also names sources relative to it")
       .option("--strict", "treat warnings as errors for the exit code")
       .option("--color", "color pretty output even when not on a terminal")
       .option("--no-color", "never color pretty output");

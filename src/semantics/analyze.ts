@@ -49,6 +49,7 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
 
   const systems: M.SystemModel[] = [];
   const seenSystems = new Map<string, A.Identifier>();
+  const seenFolders = new Map<string, A.Identifier>();
   const entries = program.files.filter((f) => program.entries.includes(f.absolutePath));
   for (const file of entries) {
     for (const system of file.ast.members.filter((m): m is A.SystemDecl => m.type === "System")) {
@@ -62,6 +63,18 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
         continue;
       }
       seenSystems.set(system.name.name, system.name);
+      // Each system gets the folder `<out>/<id>/`: names equal but for case
+      // would share it on a case-insensitive file system (macOS, Windows).
+      const sameFolder = seenFolders.get(system.name.name.toLowerCase());
+      if (sameFolder) {
+        diagnostics.push(
+          makeDiagnostic("E200", system.name.span, `system \`${system.name.name}\` differs from \`${sameFolder.name}\` only by case: their output folders would be one on a case-insensitive file system`, {
+            related: [{ message: `\`${sameFolder.name}\` is declared here`, span: sameFolder.span }],
+          }),
+        );
+      } else {
+        seenFolders.set(system.name.name.toLowerCase(), system.name);
+      }
       const systemDiagnostics: Diagnostic[] = [];
       const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
       systems.push(analyzeSystem(system, file, kinds, systemDiagnostics, rules, (symbols) => {

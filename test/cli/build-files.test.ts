@@ -8,9 +8,29 @@ import { isGeneratedFile } from "../../src/render/marker.js";
 import { captureIo } from "../helpers/io.js";
 
 // Which files `sysd build` may overwrite, and what it leaves behind.
-const repo = path.resolve(import.meta.dirname, "../..");
 const options = { format: "json" as const, color: false, out: "out" };
-const design = fs.readFileSync(path.join(repo, "test/fixtures/valid/video_pipeline.sysd"), "utf8");
+// Small, but with every kind of output: a document, three diagrams, an API and the model.
+const design = [
+  'system Videos "Videos" {',
+  "  component Api : service",
+  "  component Store : database",
+  '  Api -> Store "reads"',
+  "  model {",
+  "    entity Video { id: uuid [pk] }",
+  "  }",
+  "  api Videos {",
+  "    served_by Api",
+  "    GET /videos/{id} {",
+  "      params { id: uuid }",
+  "      response 200 Video",
+  "    }",
+  "  }",
+  "  flow upload {",
+  '    Api -> Store "save"',
+  "  }",
+  "}",
+  "",
+].join("\n");
 const second = 'system Other "Other" {\n  component A : service\n}\n';
 let tmp: string;
 let built: string;
@@ -31,26 +51,26 @@ function project(): string {
   return dir;
 }
 
-const outputs = (): string[] => fs.readdirSync(path.join(built, "out", "VideoPipeline")).sort();
+const outputs = (): string[] => fs.readdirSync(path.join(built, "out", "Videos")).sort();
 
 describe("sysd build and the files it overwrites", () => {
   it("marks every output it writes as generated, in each format's own comment form", () => {
-    expect(outputs()).toEqual(["README.md", "architecture.svg", "data-model.svg", "flow-processing.svg", "flow-upload.svg", "model.json", "openapi.yaml"]);
+    expect(outputs()).toEqual(["README.md", "architecture.svg", "data-model.svg", "flow-upload.svg", "model.json", "openapi.yaml"]);
     for (const name of outputs()) {
-      const text = fs.readFileSync(path.join(built, "out", "VideoPipeline", name), "utf8");
+      const text = fs.readFileSync(path.join(built, "out", "Videos", name), "utf8");
       expect(isGeneratedFile(name, text), name).toBe(true);
     }
   });
 
   it.each(["README.md", "architecture.svg", "openapi.yaml", "model.json"])("refuses to overwrite a hand-written %s, writes nothing for its system, names it and exits 2", async (name) => {
     const dir = project();
-    const folder = path.join(dir, "out", "VideoPipeline");
+    const folder = path.join(dir, "out", "Videos");
     fs.mkdirSync(folder, { recursive: true });
     const mine = name.endsWith(".json") ? '{"mine": true}\n' : name.endsWith(".svg") ? '<svg xmlns="http://www.w3.org/2000/svg"/>\n' : "mine\n";
     fs.writeFileSync(path.join(folder, name), mine);
     const run = captureIo(dir);
     expect(await runBuild([], options, run)).toBe(2);
-    expect(run.err).toContain(`not overwriting out/VideoPipeline/${name}: sysd did not write it`);
+    expect(run.err).toContain(`not overwriting out/Videos/${name}: sysd did not write it`);
     expect(fs.readdirSync(folder)).toEqual([name]);
     expect(fs.readFileSync(path.join(folder, name), "utf8")).toBe(mine);
     // The other system is still written.
@@ -59,8 +79,8 @@ describe("sysd build and the files it overwrites", () => {
 
   it("overwrites a file sysd wrote before, even changed, and a file that already holds the new bytes", async () => {
     const dir = project();
-    const folder = path.join(dir, "out", "VideoPipeline");
-    fs.cpSync(path.join(built, "out", "VideoPipeline"), folder, { recursive: true });
+    const folder = path.join(dir, "out", "Videos");
+    fs.cpSync(path.join(built, "out", "Videos"), folder, { recursive: true });
     const edit: Record<string, (text: string) => string> = {
       "README.md": (t) => t.replace("# System Design", "# Edited design"),
       "architecture.svg": (t) => t.replace("<title", "<desc>edited</desc><title"),
@@ -75,26 +95,26 @@ describe("sysd build and the files it overwrites", () => {
     }
     const run = captureIo(dir);
     expect(await runBuild([], options, run)).toBe(0);
-    expect(run.err).toContain("VideoPipeline: 7 files in out/VideoPipeline/ (4 written, 3 unchanged)");
+    expect(run.err).toContain("Videos: 6 files in out/Videos/ (4 written, 2 unchanged)");
     for (const name of Object.keys(edit)) {
-      expect(fs.readFileSync(path.join(folder, name), "utf8")).toBe(fs.readFileSync(path.join(built, "out", "VideoPipeline", name), "utf8"));
+      expect(fs.readFileSync(path.join(folder, name), "utf8")).toBe(fs.readFileSync(path.join(built, "out", "Videos", name), "utf8"));
     }
   });
 
   it("--check reports a hand-written output as a file that would change, writing nothing", async () => {
     const dir = project();
-    const folder = path.join(dir, "out", "VideoPipeline");
+    const folder = path.join(dir, "out", "Videos");
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, "README.md"), "mine\n");
     const run = captureIo(dir);
     expect(await runBuild([], { ...options, format: "pretty", check: true }, run)).toBe(1);
-    expect(run.out).toContain("would change: out/VideoPipeline/README.md");
+    expect(run.out).toContain("would change: out/Videos/README.md");
     expect(fs.readFileSync(path.join(folder, "README.md"), "utf8")).toBe("mine\n");
   });
 
   it("removes the temporary files a crashed build left beside its outputs, and nothing else", async () => {
     const dir = project();
-    const folder = path.join(dir, "out", "VideoPipeline");
+    const folder = path.join(dir, "out", "Videos");
     fs.mkdirSync(folder, { recursive: true });
     // No process has a pid above Linux's pid_max (2^22).
     const leftover = temporaryName(path.join(folder, "README.md"), 4194305);
@@ -184,5 +204,46 @@ describe("source paths in the outputs", () => {
     expect(await runBuild(["designs/shop"], { ...options, out: path.join(dir, "out") }, run)).toBe(1);
     const printed = JSON.parse(run.out) as { file: string; code: string }[];
     expect(printed.find((d) => d.code === "E200")?.file).toBe("designs/shop/shop.sysd");
+  });
+});
+
+describe("names that differ only by case", () => {
+  it("two systems `Shop` and `shop` are E200 and nothing is written", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "case-"));
+    fs.writeFileSync(path.join(dir, "a.sysd"), 'system Shop "Shop" {\n  component A : service\n}\n');
+    fs.writeFileSync(path.join(dir, "b.sysd"), 'system shop "Shop again" {\n  component B : service\n}\n');
+    const run = captureIo(dir);
+    expect(await runBuild([], options, run)).toBe(1);
+    const printed = JSON.parse(run.out) as { file: string; line: number; code: string; message: string }[];
+    expect(printed.filter((d) => d.code === "E200")).toEqual([
+      expect.objectContaining({ file: "b.sysd", line: 1, message: expect.stringContaining("system `shop` differs from `Shop` only by case") }),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  it("two flows `Upload` and `upload` of one system are E200 and nothing is written", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "case-"));
+    const text = [
+      'system Shop "Shop" {',
+      "  component A : service",
+      "  component B : service",
+      '  A -> B "calls"',
+      "  flow Upload {",
+      '    A -> B "one"',
+      "  }",
+      "  flow upload {",
+      '    A -> B "two"',
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    fs.writeFileSync(path.join(dir, "shop.sysd"), text);
+    const run = captureIo(dir);
+    expect(await runBuild([], options, run)).toBe(1);
+    const printed = JSON.parse(run.out) as { file: string; line: number; code: string; message: string }[];
+    expect(printed.filter((d) => d.code === "E200")).toEqual([
+      expect.objectContaining({ file: "shop.sysd", line: 8, message: expect.stringContaining("`flow-Upload.svg` and `flow-upload.svg` of system `Shop` differ only by case") }),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 });
