@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { formatDiagnostics, makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticFormat } from "../diagnostics/index.js";
 import { formatSource } from "../format/index.js";
-import { readSourceFile, SourceText } from "../syntax/index.js";
+import { describeFileError, readSourceFile, SourceText } from "../syntax/index.js";
 import { resolveInputs } from "./check.js";
 import { EXIT, type Io } from "./io.js";
 import { writeFileAtomic } from "./write.js";
@@ -79,7 +79,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
     try {
       writeFileAtomic(file, result.formatted);
     } catch (error) {
-      io.stderr(`sysd: cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`sysd: cannot write ${shown}: ${describeFileError(error)}\n`);
       raise(EXIT.usage);
       continue;
     }
