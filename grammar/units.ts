@@ -10,7 +10,9 @@ export const TIME_UNITS = [
 export const DATA_UNITS = ["B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB"] as const;
 export const DATA_RATE_UNITS = ["bps", "Kbps", "Mbps", "Gbps"] as const;
 export const MULTIPLIER_UNITS = ["x"] as const;
-export const MAGNITUDE_SUFFIXES = ["k", "M", "bn"] as const;
+/** `10k`, `2.5M`, `1bn`: the scale each suffix multiplies by (spec §1). */
+export const MAGNITUDES = { k: 1e3, M: 1e6, bn: 1e9 } as const;
+export const MAGNITUDE_SUFFIXES = Object.keys(MAGNITUDES) as readonly (keyof typeof MAGNITUDES)[];
 
 export const UNIT_WORDS: ReadonlySet<string> = new Set<string>([
   ...TIME_UNITS,

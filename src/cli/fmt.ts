@@ -1,10 +1,12 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatDiagnostics, makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticFormat } from "../diagnostics/index.js";
 import { formatSource } from "../format/index.js";
 import { describeFileError, readSourceFile, SourceText } from "../syntax/index.js";
 import { resolveInputs } from "./check.js";
 import { EXIT, type Io } from "./io.js";
-import { writeFileAtomic } from "./write.js";
+import { removeStaleTemporaries, writeFileAtomic } from "./write.js";
 
 export interface FmtOptions {
   /** Write nothing; list the files that would change and exit 1 if any would. */
@@ -20,8 +22,12 @@ export interface FmtOptions {
  * comments kept. A file with syntax errors is left as it is and its errors
  * are printed. Exit code: 0 when every file is (now) formatted, 1 when a
  * file has syntax errors or, with `--check`, would change; 2 for bad usage
- * or a file that cannot be read or written; 3 when the formatter fails its
- * own check (a bug: that file is left as it was).
+ * or a file that cannot be read or written (or has several hard links, or
+ * changed while it was formatted); 3 when the formatter fails its own check
+ * (a bug: that file is left as it was).
+ *
+ * A link is followed: the file it points to is formatted and the link stays.
+ * The file keeps its mode (and owner, when run as root).
  */
 export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
   const inputs = resolveInputs(paths, io);
@@ -42,9 +48,10 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
 
   for (const file of inputs.files) {
     const shown = display(file);
+    const original = snapshot(file);
     const read = readSourceFile(file);
-    if ("error" in read) {
-      io.stderr(`sysd: cannot read ${shown}: ${read.error}\n`);
+    if ("error" in original || "error" in read) {
+      io.stderr(`sysd: cannot read ${shown}: ${"error" in read ? read.error : "error" in original ? original.error : ""}\n`);
       raise(EXIT.usage);
       continue;
     }
@@ -76,10 +83,32 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
     if (!result.changed) continue;
     wouldChange.push(shown);
     if (options.check) continue;
+    const { real, stat } = original;
+    if (stat.nlink > 1n) {
+      // A rename would leave the other names with the old text; writing in
+      // place would lose atomicity. The user picks.
+      io.stderr(`sysd: not formatting ${shown}: it has ${stat.nlink} hard links, which a rewrite would split (use --stdout and copy the text)\n`);
+      raise(EXIT.usage);
+      continue;
+    }
+    let written: boolean;
     try {
-      writeFileAtomic(file, result.formatted);
+      removeStaleTemporaries(path.dirname(real), [path.basename(real)]);
+      written = writeFileAtomic(real, result.formatted, {
+        mode: Number(stat.mode) & 0o7777,
+        owner: { uid: Number(stat.uid), gid: Number(stat.gid) },
+        beforeReplace: () => {
+          io.beforeReplace?.(real);
+          return unchangedSince(real, stat, read.text);
+        },
+      });
     } catch (error) {
       io.stderr(`sysd: cannot write ${shown}: ${describeFileError(error)}\n`);
+      raise(EXIT.usage);
+      continue;
+    }
+    if (!written) {
+      io.stderr(`sysd: ${shown} changed while it was being formatted; nothing written (run sysd fmt again)\n`);
       raise(EXIT.usage);
       continue;
     }
@@ -100,4 +129,38 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
     raise(EXIT.errors);
   }
   return exit;
+}
+
+interface Snapshot {
+  /** The file itself, past any links. */
+  real: string;
+  stat: fs.BigIntStats;
+}
+
+function snapshot(file: string): Snapshot | { error: string } {
+  try {
+    const real = fs.realpathSync(file);
+    return { real, stat: fs.statSync(real, { bigint: true }) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === "ENOENT" ? "not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? "unreadable") };
+  }
+}
+
+/**
+ * Whether `file` still holds `text` as it was read: the same size and mtime,
+ * and the same bytes (an edit within the mtime's resolution keeps the mtime).
+ */
+function unchangedSince(file: string, before: fs.BigIntStats, text: string): boolean {
+  let now: fs.BigIntStats;
+  let bytes: Buffer;
+  try {
+    now = fs.statSync(file, { bigint: true });
+    bytes = fs.readFileSync(file);
+  } catch {
+    return false;
+  }
+  if (now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
+  const digest = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+  return digest(bytes) === digest(Buffer.from(text, "utf8"));
 }

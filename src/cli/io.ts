@@ -16,4 +16,9 @@ export interface Io {
   colorDefault: boolean;
   /** Whether stderr is a terminal, for progress lines. */
   isTerminal?: boolean;
+  /**
+   * Called when `sysd fmt` has the new text of `file` on disk, just before it
+   * replaces the file: tests edit the file here to play a concurrent editor.
+   */
+  beforeReplace?(file: string): void;
 }

@@ -1,4 +1,5 @@
 import type { Span } from "../syntax/span.js";
+import { DESIGN_RULES, type RuleCode } from "../semantics/rules/index.js";
 import type { Diagnostic, Fix, RelatedLocation, Severity } from "./diagnostic.js";
 
 /** The severity a code has before any `sysd.json` or `lint` override. */
@@ -22,10 +23,10 @@ function entry<C extends string, S extends DefaultSeverity>(
 }
 
 /**
- * Every diagnostic the compiler can report. Key order is the order rules are
- * listed in SARIF output, so it is kept sorted by code.
+ * The diagnostics of the syntax, resolution and evaluation. The design
+ * rules (W300…) declare their own entries, in src/semantics/rules/.
  */
-export const DIAGNOSTIC_CODES = {
+const CORE_CODES = {
   E100: entry("E100", "error", "syntax-error", "The text does not follow the grammar, e.g. an unexpected token, an unclosed string or an unknown unit."),
   E101: entry("E101", "error", "import-not-found", "An imported file is missing, cannot be read, or lies outside the input folders."),
   E200: entry("E200", "error", "duplicate-name", "A name is declared twice in the same category, or an endpoint is declared twice."),
@@ -39,23 +40,33 @@ export const DIAGNOSTIC_CODES = {
   E221: entry("E221", "error", "param-not-in-path", "A `params` entry has no matching `{placeholder}` in the endpoint path."),
   E230: entry("E230", "error", "target-not-met", "A non-functional requirement's target fails against the computed value."),
   E231: entry("E231", "error", "over-budget", "The computed cost total is higher than the declared budget."),
-  W300: entry("W300", "warning", "missing-section", "A section of the design checklist has no content in the system."),
-  W301: entry("W301", "warning", "component-count", "The system has fewer than 3 or more than 7 components besides clients, users and externals."),
-  W302: entry("W302", "warning", "unconnected-component", "A component takes part in no connection."),
-  W303: entry("W303", "warning", "unmatched-flow-step", "A flow step sends a message between components that have no connection."),
-  W304: entry("W304", "warning", "stateful-without-failure", "A stateful component has no failure mode that affects it."),
-  W305: entry("W305", "warning", "unsatisfied-requirement", "A functional requirement is not satisfied by any flow."),
-  W306: entry("W306", "warning", "target-without-alert", "A requirement targets a metric that no alert watches."),
   W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
-  W308: entry("W308", "warning", "entity-without-pk", "An entity has no field marked `pk`."),
-  W310: entry("W310", "warning", "instances-exceeded", "A scaling tier needs more instances than the component's `instances` bound allows."),
 } as const satisfies Record<string, CodeInfo>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+type CoreCode = keyof typeof CORE_CODES;
 
-export type WarningCode = {
-  [K in DiagnosticCode]: (typeof DIAGNOSTIC_CODES)[K]["severity"] extends "warning" ? K : never;
-}[DiagnosticCode];
+export type DiagnosticCode = CoreCode | RuleCode;
+
+export type WarningCode =
+  | {
+      [K in CoreCode]: (typeof CORE_CODES)[K]["severity"] extends "warning" ? K : never;
+    }[CoreCode]
+  | RuleCode;
+
+/**
+ * Every diagnostic the compiler can report. Key order is the order rules are
+ * listed in SARIF output, so it is kept sorted by code.
+ */
+export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, CodeInfo>> = Object.freeze(
+  Object.fromEntries(
+    [
+      ...Object.values(CORE_CODES),
+      ...DESIGN_RULES.map(({ code, severity, title, explanation }) => ({ code, severity, title, explanation })),
+    ]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map((info) => [info.code, info]),
+  ) as Record<DiagnosticCode, CodeInfo>,
+);
 
 export type ErrorCode = Exclude<DiagnosticCode, WarningCode>;
 

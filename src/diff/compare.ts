@@ -111,12 +111,27 @@ function compareItems(
   const removed = before.filter((i) => !newByKey.has(i.key));
   const added = after.filter((i) => !oldByKey.has(i.key));
   // A rename: exactly one element gone and one new, with the same properties.
-  const same = (a: Item, b: Item): boolean => JSON.stringify(a.props) === JSON.stringify(b.props) && Object.keys(a.props).length > 0;
+  // Grouped by their properties' text, so large revisions stay linear.
+  const signature = (item: Item): string | undefined => (Object.keys(item.props).length > 0 ? JSON.stringify(item.props) : undefined);
+  const group = (items: Item[]): Map<string, Item[]> => {
+    const groups = new Map<string, Item[]>();
+    for (const item of items) {
+      const key = signature(item);
+      if (key === undefined) continue;
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+    return groups;
+  };
+  const addedBySignature = group(added);
+  const removedBySignature = group(removed);
   const renamed = new Set<Item>();
   for (const gone of removed) {
-    const matches = added.filter((n) => same(gone, n) && !renamed.has(n));
-    const twins = removed.filter((o) => same(o, gone));
-    if (matches.length === 1 && twins.length === 1) {
+    const key = signature(gone);
+    if (key === undefined) continue;
+    const matches = addedBySignature.get(key) ?? [];
+    if (matches.length === 1 && removedBySignature.get(key)?.length === 1) {
       renamed.add(matches[0]!).add(gone);
       push("renamed", gone.key, undefined, gone.key, matches[0]!.key);
     }

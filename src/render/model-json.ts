@@ -1,6 +1,7 @@
 import type * as A from "../syntax/ast.js";
 import type { Span } from "../syntax/span.js";
 import type * as M from "../semantics/model.js";
+import { jsonMarker } from "./marker.js";
 
 /**
  * `model.json` (spec §5): one system's resolved model as a JSON document for
@@ -53,6 +54,7 @@ interface JsonObject {
 export function renderModelJson(system: M.SystemModel, options: ModelJsonOptions): string {
   void options;
   const document = object([
+    ["$comment", jsonMarker(system.file)],
     ["$schema", MODEL_JSON_SCHEMA_ID],
     ["formatVersion", MODEL_JSON_FORMAT_VERSION],
     ["system", systemJson(system)],
@@ -367,6 +369,7 @@ function fieldJson(field: M.FieldModel): JsonObject {
     ["fk", field.fk],
     ["pii", field.pii],
     ["default", field.default],
+    ["defaultNumber", field.defaultNumber],
     ["span", spanJson(field.span)],
   ]);
 }

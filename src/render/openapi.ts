@@ -54,6 +54,7 @@
  */
 import { Document, parse, visit } from "yaml";
 import { reasonPhrase } from "./http-status.js";
+import { yamlMarker } from "./marker.js";
 import type { ApiModel, EndpointModel, EntityModel, EnumModel, FieldModel, SystemModel, TypeModel, WebhookModel } from "../semantics/model.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -80,7 +81,7 @@ export function renderOpenApi(system: SystemModel): string | undefined {
       if (typeof node.value === "string" && !readsBackAsText(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
-  return yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false });
+  return `${yamlMarker(system.file)}\n${yaml.toString({ lineWidth: 0, indent: 2, indentSeq: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN", singleQuote: false })}`;
 }
 
 function readsBackAsText(text: string): boolean {
@@ -393,7 +394,7 @@ class OpenApiBuilder {
     const type = field.valueType;
     if (type.type === "builtin") {
       if (type.name === "int" || type.name === "float" || type.name === "decimal") {
-        const value = parseNumber(text);
+        const value = field.defaultNumber;
         if (value !== undefined && (type.name !== "int" || Number.isInteger(value))) return value;
         return text;
       }
@@ -532,17 +533,6 @@ function placeholders(path: string): string[] {
 function pathWords(path: string): string {
   const words = path.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
   return words.length > 0 ? words.join("_") : "root";
-}
-
-/** `42`, `0.5`, `1_000`, `10k`, `2.5M`, `1bn`, `-3` → the number. */
-function parseNumber(text: string): number | undefined {
-  const match = /^(-?)\s*(\d[\d_]*(?:\.\d[\d_]*)?)(k|M|bn)?$/.exec(text.trim());
-  if (!match) return undefined;
-  const scale = match[3] === "k" ? 1e3 : match[3] === "M" ? 1e6 : match[3] === "bn" ? 1e9 : 1;
-  // toPrecision: `0.1k` is 100, not 100.00000000000001.
-  const value = Number((Number(match[2]!.replace(/_/g, "")) * scale).toPrecision(15));
-  if (!Number.isFinite(value)) return undefined;
-  return match[1] === "-" ? -value : value;
 }
 
 /** Sets a key that comes from the source (`__proto__` included) as an own property. */

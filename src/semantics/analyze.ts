@@ -3,7 +3,8 @@ import type * as A from "../syntax/ast.js";
 import type { LoadedFile, Program } from "../syntax/index.js";
 import { didYouMean } from "../util/suggest.js";
 import { bindSystem } from "./binder.js";
-import { checkDesign, checklist } from "./checks/design.js";
+import { checklist } from "./checklist.js";
+import { checkDesign } from "./checks/design.js";
 import { checkKindProperties, checkProperties } from "./checks/properties.js";
 import { Evaluator } from "./evaluate.js";
 import { KindRegistry } from "./kinds.js";
@@ -61,12 +62,12 @@ export function analyze(program: Program, options: AnalyzeOptions = {}): Analyze
       }
       seenSystems.set(system.name.name, system.name);
       const systemDiagnostics: Diagnostic[] = [];
-      systems.push(analyzeSystem(system, file, kinds, systemDiagnostics, (symbols) => {
+      const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
+      systems.push(analyzeSystem(system, file, kinds, systemDiagnostics, rules, (symbols) => {
         const index = indexSystem(symbols, kinds, shared);
         for (const d of index.declarations) references.declarations.push(d);
         for (const u of index.uses) references.uses.push(u);
       }));
-      const rules = { ...(options.rules ?? {}), ...lintBlock(system, systemDiagnostics) };
       for (const d of applyRules(systemDiagnostics, rules)) diagnostics.push(d);
     }
   }
@@ -78,6 +79,7 @@ function analyzeSystem(
   file: LoadedFile,
   kinds: KindRegistry,
   diagnostics: Diagnostic[],
+  rules: Record<string, RuleSetting>,
   onBound: (symbols: ReturnType<typeof bindSystem>) => void,
 ): M.SystemModel {
   const symbols = bindSystem(system, file, diagnostics);
@@ -156,7 +158,7 @@ function analyzeSystem(
   result.checklist = checklist(result, symbols);
 
   checkProperties(symbols, diagnostics);
-  checkDesign(result, symbols, diagnostics);
+  checkDesign(result, symbols, evaluator.figures, diagnostics, (code) => rules[code] === "off");
   return result;
 }
 

@@ -29,6 +29,12 @@ export function figure(q: Quantity): M.Figure {
   return { value: q.value, dimension: formatDimension(q.dimension), text: formatQuantity(q) };
 }
 
+/** What the evaluation found that only a rule reports. */
+export interface EvaluationFigures {
+  /** Components whose tiers need more instances than their `instances` bound (clamped in the model). */
+  overBound: { component: string; max: number; over: { count: number; tier: number }[]; span: Span }[];
+}
+
 /**
  * Computes the design's own numbers (spec §3.8, §3.10, §3.2): demands,
  * instances per tier, cost per tier, target results, alert thresholds.
@@ -41,13 +47,15 @@ export class Evaluator {
   /** Instances per tier, for components with a count. */
   private readonly instances = new Map<string, number[]>();
   private costTotals: Quantity[] | undefined;
+  /** Figures the model does not show but design rules judge (W310). */
+  readonly figures: EvaluationFigures = { overBound: [] };
 
   constructor(
     private readonly symbols: SystemSymbols,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  private report(code: "E204" | "E210" | "E201" | "E230" | "E231" | "W306" | "W310", span: Span, message: string): void {
+  private report(code: "E204" | "E210" | "E201" | "E230" | "E231", span: Span, message: string): void {
     this.diagnostics.push(makeDiagnostic(code, span, message));
   }
 
@@ -278,12 +286,7 @@ export class Evaluator {
       }
       const over = counts.map((c, i) => ({ count: c, tier: this.tiers[i]! })).filter((t) => t.count > max);
       if (over.length > 0 && bounds && bounds.type !== "String") {
-        const needs = over.map((t) => `${t.count} at ${t.tier}x`).join(", ");
-        this.report(
-          "W310",
-          bounds.type === "Range" ? bounds.max.span : bounds.span,
-          `\`${component.id}\` needs ${needs}: more instances than its bound of ${max}`,
-        );
+        this.figures.overBound.push({ component: component.id, max, over, span: bounds.type === "Range" ? bounds.max.span : bounds.span });
       }
       this.instances.set(component.id, counts.map((c) => Math.min(c, max)));
     } else if (fixed !== undefined) {
@@ -392,9 +395,6 @@ export class Evaluator {
       model.metric = left.metric;
       model.monitoredBy = alerts.filter((a) => a.metric === left.metric).map((a) => a.id ?? a.condition);
       model.status = model.monitoredBy.length > 0 ? "monitored" : "unmonitored";
-      if (model.monitoredBy.length === 0) {
-        this.report("W306", target.keywordSpan, `no alert watches metric \`${left.metric}\`, which \`${requirement.id.name}\` targets; add \`alert ${expressionText(comparison.left)} ...\``);
-      }
       if (threshold.ok) this.checkMetricDimension(left.metric, threshold.value, comparison.right.span);
     }
     return model;

@@ -206,6 +206,8 @@ export interface FieldModel {
   fk: boolean;
   pii: boolean;
   default?: string;
+  /** The default's number, when it is a plain number (`10k` is 10000): for emitters that type it. */
+  defaultNumber?: number;
   span: Span;
 }
 

@@ -103,7 +103,11 @@ export class Resolver {
     };
     if (field.description) model.description = field.description.value;
     const defaultValue = field.attributes.find((a) => a.name.name === "default")?.value;
-    if (defaultValue) model.default = valueText(defaultValue);
+    if (defaultValue) {
+      model.default = valueText(defaultValue);
+      const number = plainNumber(defaultValue);
+      if (number !== undefined) model.defaultNumber = number;
+    }
     return model;
   }
 
@@ -533,4 +537,15 @@ function scalingOf(property: A.Property | undefined): M.ComponentModel["scaling"
   if (horizontal !== undefined) model.horizontal = horizontal;
   if (vertical !== undefined) model.vertical = vertical;
   return model;
+}
+
+/** `42`, `10k`, `-3`: the number a unitless literal stands for; toPrecision so `0.1k` is 100. */
+function plainNumber(value: A.Value): number | undefined {
+  if (value.type === "Negation") {
+    const inner = plainNumber(value.operand);
+    return inner === undefined ? undefined : -inner;
+  }
+  if (value.type !== "Quantity" || value.unit !== undefined) return undefined;
+  const number = Number((value.value * value.magnitude).toPrecision(15));
+  return Number.isFinite(number) ? number : undefined;
 }

@@ -1,5 +1,5 @@
 import type { CstNode, IToken } from "chevrotain";
-import { isMagnitudeSuffix, isUnitWord, MAX_NESTING, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
+import { isMagnitudeSuffix, isUnitWord, MAGNITUDES, MAX_NESTING, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
 import { MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -13,7 +13,6 @@ import { decodeQuoted, decodeTriple } from "./strings.js";
 type Child = CstNode | IToken;
 type Children = Record<string, Child[] | undefined>;
 
-const MAGNITUDES: Record<string, number> = { k: 1e3, M: 1e6, bn: 1e9 };
 const MAX_OPERANDS = 1000;
 
 function isToken(child: Child | undefined): child is IToken {
@@ -927,7 +926,7 @@ export class AstBuilder {
     if (unitToken) {
       const word = unitToken.image;
       if (isMagnitudeSuffix(word)) {
-        result.magnitude = MAGNITUDES[word]!;
+        result.magnitude = MAGNITUDES[word as keyof typeof MAGNITUDES];
       } else if (!this.checkUnitWord(unitToken, true)) {
         // Reported; keep the quantity as a count so later stages still see a value.
       } else if (unit === "$") {

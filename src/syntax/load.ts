@@ -54,6 +54,11 @@ export interface LoadOptions {
   host?: SourceHost;
   /** Parsed files kept from earlier runs. */
   parseCache?: ParseCache;
+  /**
+   * Show a file outside `cwd` as `../…` instead of its absolute path: the
+   * build records these paths in its outputs, which must not depend on the machine.
+   */
+  relativeOutsideCwd?: boolean;
 }
 
 export { readSourceFile };
@@ -97,7 +102,9 @@ export function loadProgram(entryPaths: string[], options: LoadOptions): Program
 
   const displayPathOf = (absolutePath: string): string => {
     if (isInside(stdlibDir, absolutePath)) return `std/${path.relative(stdlibDir, absolutePath).split(path.sep).join("/")}`;
-    return isInside(cwd, absolutePath) ? path.relative(cwd, absolutePath).split(path.sep).join("/") : absolutePath;
+    const relative = path.relative(cwd, absolutePath);
+    const shown = isInside(cwd, absolutePath) || (options.relativeOutsideCwd === true && !path.isAbsolute(relative));
+    return shown ? relative.split(path.sep).join("/") : absolutePath;
   };
 
   const queue: string[] = [];

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { pathRoot } from "../../src/cli/path-root.js";
 import { compile } from "../../src/index.js";
 
 // The generated documents of the examples are committed so readers see them
@@ -17,10 +18,9 @@ describe.each(examples)("examples/%s", (name) => {
   const sources = fs.readdirSync(folder).filter((file) => file.endsWith(".sysd"));
 
   it("checks with no diagnostic and its committed documents are up to date", async () => {
-    const result = await compile(
-      sources.map((file) => path.join(folder, file)),
-      { root: repo, cwd: repo, rules: {} },
-    );
+    const files = sources.map((file) => path.join(folder, file));
+    // As `sysd build` names the sources: relative to the root it finds from the inputs.
+    const result = await compile(files, { root: repo, cwd: pathRoot(files, undefined, repo), relativeOutsideCwd: true, rules: {} });
     expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
     expect(result.outputs.length).toBeGreaterThan(0);
     for (const output of result.outputs) {

@@ -6,6 +6,7 @@
 import { SANS_FAMILY } from "../../layout/measure.js";
 import type { Diagram, DiagramContainer, DiagramEdge, DiagramNode, DiagramTable, Point, TextBlock } from "../../layout/types.js";
 import { outline } from "./shapes.js";
+import { xmlCommentMarker } from "../marker.js";
 import { fontClass, styleSheet } from "./theme.js";
 import { PathData, el, escapeXml, num } from "./writer.js";
 
@@ -153,6 +154,7 @@ export function renderDiagram(diagram: Diagram): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
   );
+  out.push(xmlCommentMarker());
   out.push(`<title id="${escapeXml(titleId)}">${escapeXml(diagram.title)}</title>`);
   out.push(`<style>\n${styleSheet()}\n</style>`);
   out.push(markerDefs(markers.arrow, markers.open));
