@@ -142,8 +142,7 @@ function snapshot(file: string): Snapshot | { error: string } {
     const real = fs.realpathSync(file);
     return { real, stat: fs.statSync(real, { bigint: true }) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === "ENOENT" ? "not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? "unreadable") };
+    return { error: describeFileError(error) };
   }
 }
 
@@ -156,11 +155,12 @@ function unchangedSince(file: string, before: fs.BigIntStats, text: string): boo
   let bytes: Buffer;
   try {
     now = fs.statSync(file, { bigint: true });
+    // Compared before reading: a file replaced by a pipe or a device must not be read.
+    if (!now.isFile() || now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
     bytes = fs.readFileSync(file);
   } catch {
     return false;
   }
-  if (now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
   const digest = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
   return digest(bytes) === digest(Buffer.from(text, "utf8"));
 }
