@@ -1,4 +1,4 @@
-export { lex, MAX_NESTING, type LexProblem, type LexResult } from "./lexer.js";
+export { lex, MAX_NESTING, MAX_TOKENS, tokenLimitOffset, type LexProblem, type LexResult } from "./lexer.js";
 export { getParser, MAX_PARSE_ERRORS, parseTokens, type CstResult } from "./parser.js";
 export { describeToken } from "./messages.js";
 export * as tokens from "./tokens.js";

@@ -57,6 +57,75 @@ function printable(text: string): string {
   );
 }
 
+/**
+ * The most tokens one file may hold. Every token costs the lexer, the parser
+ * and the syntax tree a few hundred bytes, so this, not the file's size in
+ * bytes, is what bounds the memory a file takes: about 1 GiB at the limit.
+ */
+export const MAX_TOKENS = 2_000_000;
+
+/**
+ * Where a file goes past `max` tokens, or -1 when it does not: a count that
+ * allocates nothing, run before the lexer, which would hold every token at
+ * once. It may count a little more than the lexer (`->` as two), never less.
+ */
+export function tokenLimitOffset(text: string, max: number): number {
+  let count = 0;
+  let at = 0;
+  const length = text.length;
+  while (at < length) {
+    const ch = text.charCodeAt(at);
+    if (ch === 32 || ch === 9 || ch === 11 || ch === 12 || ch === 13) {
+      at++;
+      continue;
+    }
+    if (++count > max) return at;
+    if (isWordChar(ch)) {
+      while (at < length && isWordChar(text.charCodeAt(at))) at++;
+    } else if (ch === 34 /* " */) {
+      at = text.startsWith('"""', at) ? closeAt(text, at + 3, '"""') : stringEnd(text, at + 1);
+    } else if (ch === 47 /* / */ && text.charCodeAt(at + 1) === 47) {
+      at = lineEndAt(text, at);
+    } else if (ch === 47 && text.charCodeAt(at + 1) === 42 /* * */) {
+      at = closeAt(text, at + 2, "*/");
+    } else {
+      at++;
+    }
+  }
+  return -1;
+}
+
+function isWordChar(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95;
+}
+
+function closeAt(text: string, from: number, close: string): number {
+  const end = text.indexOf(close, from);
+  return end < 0 ? text.length : end + close.length;
+}
+
+function lineEndAt(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+  return at;
+}
+
+function stringEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const ch = text.charCodeAt(at);
+    if (ch === 10 || ch === 13) return at;
+    if (ch === 34) return at + 1;
+    if (ch === 92 /* \ */) {
+      const next = text.charCodeAt(at + 1);
+      at += next === 10 || next === 13 ? 1 : 2;
+    } else {
+      at++;
+    }
+  }
+  return text.length;
+}
+
 export function lex(text: string): LexResult {
   const result = lexer.tokenize(text);
   const problems: LexProblem[] = result.errors.map((error) => ({

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatDiagnostics, makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticFormat } from "../diagnostics/index.js";
 import { formatSource } from "../format/index.js";
-import { readSourceFile, SourceText } from "../syntax/index.js";
+import { describeFileError, readSourceFile, SourceText } from "../syntax/index.js";
 import { resolveInputs } from "./check.js";
 import { EXIT, type Io } from "./io.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./write.js";
@@ -103,7 +103,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
         },
       });
     } catch (error) {
-      io.stderr(`sysd: cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`sysd: cannot write ${shown}: ${describeFileError(error)}\n`);
       raise(EXIT.usage);
       continue;
     }
@@ -142,8 +142,7 @@ function snapshot(file: string): Snapshot | { error: string } {
     const real = fs.realpathSync(file);
     return { real, stat: fs.statSync(real, { bigint: true }) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === "ENOENT" ? "not found" : code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? "unreadable") };
+    return { error: describeFileError(error) };
   }
 }
 
@@ -156,11 +155,12 @@ function unchangedSince(file: string, before: fs.BigIntStats, text: string): boo
   let bytes: Buffer;
   try {
     now = fs.statSync(file, { bigint: true });
+    // Compared before reading: a file replaced by a pipe or a device must not be read.
+    if (!now.isFile() || now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
     bytes = fs.readFileSync(file);
   } catch {
     return false;
   }
-  if (now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
   const digest = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
   return digest(bytes) === digest(Buffer.from(text, "utf8"));
 }

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { describeFileError } from "../syntax/index.js";
 import { EXIT, type Io } from "./io.js";
 import { starterDesign } from "./starter.js";
 import { writeFileAtomic } from "./write.js";
@@ -29,7 +30,7 @@ export function runInit(name: string | undefined, io: Io): number {
   try {
     writeFileAtomic(file, starterDesign(id, title || "My System"));
   } catch (error) {
-    io.stderr(`sysd init: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    io.stderr(`sysd init: cannot write ${file}: ${describeFileError(error)}\n`);
     return EXIT.usage;
   }
   io.stdout(`wrote ${path.relative(io.cwd, file)}: run \`sysd check ${path.relative(io.cwd, file)}\` next\n`);

@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import { lex, MAX_NESTING, MAX_PARSE_ERRORS, parseTokens } from "../../grammar/index.js";
+import { lex, MAX_NESTING, MAX_PARSE_ERRORS, MAX_TOKENS, parseTokens, tokenLimitOffset } from "../../grammar/index.js";
 import { markSummary, MAX_DIAGNOSTICS_PER_FILE, summaryDiagnostic } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -24,11 +24,16 @@ export interface ParseResult {
  */
 export function parseSource(text: string, file: string): ParseResult {
   const source = new SourceText(file, text);
+  const empty: SourceFile = { type: "File", path: file, imports: [], members: [], span: source.span(0, text.length) };
+  const over = tokenLimitOffset(text, MAX_TOKENS);
+  if (over >= 0) {
+    const message = `the file holds more than ${MAX_TOKENS.toString().replace(/\B(?=(\d{3})+$)/g, ",")} words and symbols, the most sysd reads from one file: split it into files joined by \`import\``;
+    return { ast: empty, diagnostics: [makeDiagnostic("E100", source.span(over, over + 1), message)], comments: [] };
+  }
   const lexed = lex(text);
   const diagnostics: Diagnostic[] = lexed.problems.map((problem) =>
     makeDiagnostic("E100", source.span(problem.startOffset, problem.endOffset), problem.message),
   );
-  const empty: SourceFile = { type: "File", path: file, imports: [], members: [], span: source.span(0, text.length) };
   if (lexed.tooDeep) {
     diagnostics.push(
       makeDiagnostic(

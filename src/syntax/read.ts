@@ -30,6 +30,11 @@ export function describeFileError(error: unknown): string {
     case "EMFILE":
     case "ENFILE":
       return "too many files are open";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "the disk is full";
     case "EIO":
       return "the disk reported an input/output error";
     case "ENXIO":

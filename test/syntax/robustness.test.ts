@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProgram, parseSource } from "../../src/syntax/index.js";
 import type { ParseResult, Program } from "../../src/syntax/index.js";
+import { lex, MAX_TOKENS, tokenLimitOffset } from "../../grammar/index.js";
 import { MAX_DIAGNOSTICS_PER_FILE } from "../../src/diagnostics/index.js";
 import { assertAllSpansValid, assertValidDiagnostic } from "../helpers/spans.js";
 
@@ -475,3 +476,31 @@ describe("loading files", () => {
     expect(codes(program)).toEqual(["E101"]);
   });
 });
+
+describe("the token limit", () => {
+  it("refuses a file of more than 2,000,000 tokens before lexing it, with one diagnostic", () => {
+    const text = `system S {\n${"a ".repeat(MAX_TOKENS)}}\n`;
+    const result = check(text);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]!.message).toBe(
+      "the file holds more than 2,000,000 words and symbols, the most sysd reads from one file: split it into files joined by `import`",
+    );
+    expect(result.ast.members).toEqual([]);
+  });
+
+  it("counts at least as many tokens as the lexer makes", () => {
+    const next = xorshift(7);
+    const alphabet = 'ab_19 \t\n\r{}()[]<>="\\/*-+.:;,|?$%é';
+    for (let run = 0; run < 50; run++) {
+      let text = "";
+      for (let i = 0; i < 400; i++) text += alphabet[next() % alphabet.length];
+      const lexed = lex(text);
+      const lexerCount = lexed.tokens.length + lexed.comments.length;
+      expect(tokenLimitOffset(text, lexerCount - 1), excerpt(text)).toBeGreaterThanOrEqual(lexerCount > 0 ? 0 : -1);
+    }
+  });
+});
+
+function excerpt(text: string): string {
+  return JSON.stringify(text.slice(0, 200));
+}
