@@ -3,7 +3,7 @@ import sax from "sax";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml, parseDocument as parseYamlDocument } from "yaml";
 import { sanitizeMarkdown } from "../../src/render/markdown/sanitize.js";
-import { escapeText, table } from "../../src/render/markdown/text.js";
+import { escapeText, markdownBlock, table } from "../../src/render/markdown/text.js";
 import { visible } from "../../src/util/visible.js";
 import { fuzzParams } from "../helpers/fuzz.js";
 import { buildInMemory, eventHandlers, hostileDesign, renderHtml, unsafeLinks, visibleHtmlText, type HostileTexts } from "../helpers/hostile.js";
@@ -84,6 +84,16 @@ describe("long texts stay markdown but cannot script or hide the document", () =
     expect(html).toMatch(/<h2>Requirements<\/h2>|<h2>[^<]*Decisions[^<]*<\/h2>/);
     const afterDecision = md.slice(md.indexOf("unclosed"));
     expect(afterDecision.split("\n")[1]).toBe("```");
+  });
+
+  it("does not trust a fence that a list item ends early", () => {
+    const md = `${markdownBlock("- item\n  ```\n<script>alert(1)</script>\n```")}\n\n## Next\n`;
+    assertSafeHtml(md);
+    expect(renderHtml(md, true)).toContain("<h2>Next</h2>");
+  });
+
+  it("keeps code blocks and code spans as written when they are unambiguous", () => {
+    expect(markdownBlock("Use `List<T>`.\n\n```ts\nconst a: Array<number> = [];\n```")).toBe("Use `List<T>`.\n\n```ts\nconst a: Array<number> = [];\n```");
   });
 
   it("shows control and bidi characters as escapes, code spans kept", () => {
@@ -239,4 +249,45 @@ describe("property: every output of a hostile design parses and shows its labels
       fuzzParams(12),
     );
   }, 30_000);
+});
+
+describe("property: a sanitized long text never scripts or swallows what follows", () => {
+  const MD_PIECES = [
+    ..."<>&\"'`*_[]()!#|-:/\\ \t\n",
+    "```",
+    "~~~",
+    "    ",
+    "> ",
+    "- ",
+    "1. ",
+    "<!--",
+    "<script>",
+    "<a href=x onclick=y>",
+    "<img src=x onerror=y>",
+    "javascript:",
+    "data:",
+    "https://e.com",
+    "&#106;",
+    "&colon;",
+    "](",
+    "[x]: ",
+    "| a | b |\n| --- | --- |\n",
+    "\n\n",
+    "- ```",
+    "  ```",
+    "> ```",
+    "~~~~",
+    "1. <b>",
+  ];
+  const markdownText = fc.array(fc.constantFrom(...MD_PIECES), { maxLength: 40 }).map((p) => p.join(""));
+  it("rendered with raw HTML on, then the next section", () => {
+    fc.assert(
+      fc.property(markdownText, (text) => {
+        const md = `# Doc\n\n${markdownBlock(text)}\n\n## Next\n`;
+        assertSafeHtml(md);
+        expect(renderHtml(md, true)).toContain("<h2>Next</h2>");
+      }),
+      fuzzParams(300),
+    );
+  });
 });
