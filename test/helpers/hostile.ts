@@ -122,3 +122,14 @@ function decodeEntities(text: string): string {
 export function visibleHtmlText(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, ""));
 }
+
+/** Every `on…=` attribute of every tag in rendered HTML (quoted attribute values are skipped, not searched). */
+export function eventHandlers(html: string): string[] {
+  const out: string[] = [];
+  for (const tag of html.matchAll(/<[A-Za-z][^\s/>]*((?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?)*)\s*\/?>/g)) {
+    for (const attr of tag[1]!.matchAll(/\s+([^\s=>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?/g)) {
+      if (/^on/i.test(attr[1]!)) out.push(attr[0].trim());
+    }
+  }
+  return out;
+}

@@ -15,8 +15,11 @@
  *
  * The scan is line based and conservative: where the text is ambiguous (a
  * link whose target starts on the next line, an entity in a target) the link
- * is made plain text rather than guessed at.
+ * is made plain text rather than guessed at. Its result is checked by
+ * markdown-it, and disarmed without trusting any code when the check fails.
  */
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import { visibleLines } from "../../util/visible.js";
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -121,19 +124,57 @@ function hasUnclosedTicks(line: string): boolean {
   return false;
 }
 
-/** Makes a reference definition with an unsafe target plain text. */
+/**
+ * A reference definition: plain text when its target is unsafe. Its label and
+ * the rest are disarmed as any line is, since a line that turns out not to be
+ * a definition is a paragraph.
+ */
 function sanitizeDefinition(line: string): string | undefined {
   const match = REFERENCE_DEFINITION.exec(line);
   if (!match) return undefined;
-  const rest = match[3]!.trim();
-  const target = rest.split(/\s/)[0] ?? "";
-  if (target !== "" && isSafeTarget(target)) return line;
-  return `${match[1]}\\[${match[2]}\\]:${match[3]}`;
+  const [, indent, label, rest] = match as unknown as [string, string, string, string];
+  const target = rest.trim().split(/\s/)[0] ?? "";
+  const live = target !== "" && isSafeTarget(target);
+  const [open, close] = live ? ["[", "]"] : ["\\[", "\\]"];
+  return `${indent}${open}${sanitizeLine(label, false)}${close}:${sanitizeLine(rest, false)}`;
 }
 
 /** The user's markdown with HTML, unsafe links and open fences disarmed (see above). */
 export function sanitizeMarkdown(text: string): string {
   const lines = visibleLines(text).split("\n");
+  const trusted = sanitizeTrustingCode(lines);
+  // The line scan cannot see every block structure (a fence inside a list item
+  // ends with the item, not at its closing line). A markdown reader has the
+  // last word: if it finds live HTML, an unsafe link or a text that does not
+  // end, the text is disarmed again without trusting any code.
+  return isSealed(trusted) ? trusted : lines.map(disarmLine).join("\n");
+}
+
+/** A line with no code at all: every `<` escaped, and no fence can open. */
+function disarmLine(line: string): string {
+  return sanitizeLine(line, false).replace(/^(\s*)([`~])/, "$1\\$2");
+}
+
+const SENTINEL = "sysd-end-of-markdown-text";
+const reader = new MarkdownIt({ html: true, linkify: false });
+
+/** Whether `markdown` holds no HTML and no unsafe link, and a paragraph after it is one. */
+function isSealed(markdown: string): boolean {
+  const tokens = reader.parse(`${markdown}\n\n${SENTINEL}\n`, {});
+  const bad = (list: readonly Token[]): boolean =>
+    list.some((t) => {
+      if (t.type === "html_block" || t.type === "html_inline") return true;
+      const target = t.type === "link_open" ? t.attrGet("href") : t.type === "image" ? t.attrGet("src") : null;
+      // The reader has decoded the target already: only its scheme matters.
+      if (target !== null && !/^https?:\/\//i.test(target) && SCHEME.test(target.trim())) return true;
+      return t.children !== null && bad(t.children);
+    });
+  if (bad(tokens)) return false;
+  const [open, inline, close] = tokens.slice(-3);
+  return open?.type === "paragraph_open" && open.level === 0 && inline?.content === SENTINEL && close?.type === "paragraph_close";
+}
+
+function sanitizeTrustingCode(lines: readonly string[]): string {
   const out: string[] = [];
   let fence: { char: string; length: number } | undefined;
   /** A backtick run in this paragraph found no closer on its line. */
