@@ -2,6 +2,7 @@ import { Lexer, tokenMatcher, type IToken } from "./chevrotain.js";
 import {
   allTokens,
   continuationTokens,
+  ForeignArrow,
   LBrace,
   LBracket,
   LParen,
@@ -142,6 +143,13 @@ export function lex(text: string): LexResult {
       message: unterminatedMessage(bad),
       startOffset: bad.startOffset,
       endOffset: bad.startOffset + Math.min(bad.image.length, firstLineLength(bad.image)),
+    });
+  }
+  for (const arrow of result.tokens.filter((t) => t.tokenType === ForeignArrow)) {
+    problems.push({
+      message: `\`${arrow.image}\` is not an arrow — did you mean \`->\`?`,
+      startOffset: arrow.startOffset,
+      endOffset: arrow.endOffset! + 1,
     });
   }
   const { tokens, maxDepth, tooDeep } = normalizeTerminators(result.tokens);

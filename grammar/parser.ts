@@ -11,7 +11,7 @@ import {
 } from "./chevrotain.js";
 import * as T from "./tokens.js";
 import { errorMessages, setTokensForMessages } from "./messages.js";
-import { isMagnitudeSuffix, isUnitWord } from "./units.js";
+import { isMagnitudeSuffix, isUnitWord, QUANTITY_SUFFIX_WORDS } from "./units.js";
 
 /**
  * The concrete-syntax parser. Statements in a block are separated by
@@ -94,7 +94,7 @@ class SysdParser extends CstParser {
 
   private systemStatement = this.RULE("systemStatement", () => {
     // A section keyword followed by `->` is a connection from a component of that name.
-    const notArrow = (): boolean => this.LA(2).tokenType !== T.Arrow;
+    const notArrow = (): boolean => !tokenMatcher(this.LA(2), T.Arrow);
     this.OR({
       IGNORE_AMBIGUITIES: true,
       MAX_LOOKAHEAD: 1,
@@ -112,7 +112,7 @@ class SysdParser extends CstParser {
         { GATE: notArrow, ALT: () => this.SUBRULE(this.securityBlock) },
         { GATE: notArrow, ALT: () => this.SUBRULE(this.monitoringBlock) },
         { GATE: notArrow, ALT: () => this.SUBRULE(this.decisionDecl) },
-        { GATE: () => this.LA(2).tokenType === T.Arrow, ALT: () => this.SUBRULE(this.connection) },
+        { GATE: () => tokenMatcher(this.LA(2), T.Arrow), ALT: () => this.SUBRULE(this.connection) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
     });
@@ -203,7 +203,7 @@ class SysdParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => this.LA(2).tokenType === T.Arrow, ALT: () => this.SUBRULE(this.flowMessage) },
+        { GATE: () => tokenMatcher(this.LA(2), T.Arrow), ALT: () => this.SUBRULE(this.flowMessage) },
         { GATE: () => this.LA(2).tokenType === T.Colon, ALT: () => this.SUBRULE(this.flowStep) },
         { ALT: () => this.SUBRULE(this.satisfiesClause) },
         { ALT: () => this.SUBRULE(this.property) },
@@ -707,12 +707,18 @@ class SysdParser extends CstParser {
 
   private term = this.RULE("term", () => {
     this.SUBRULE(this.unary, { LABEL: "operand" });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Star, { LABEL: "operator" }) },
-        { ALT: () => this.CONSUME(T.Slash, { LABEL: "operator" }) },
-      ]);
-      this.SUBRULE2(this.unary, { LABEL: "operand" });
+    // `$50 per month`: `per` is read as `/` so the rate is kept; src/syntax reports it.
+    const per = (): boolean => this.LA(1).tokenType === T.Identifier && this.LA(1).image === "per" && startsOperand(this.LA(2));
+    this.MANY({
+      GATE: () => this.LA(1).tokenType === T.Star || this.LA(1).tokenType === T.Slash || per(),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(T.Star, { LABEL: "operator" }) },
+          { ALT: () => this.CONSUME(T.Slash, { LABEL: "operator" }) },
+          { GATE: per, ALT: () => this.CONSUME(T.Identifier, { LABEL: "operator" }) },
+        ]);
+        this.SUBRULE2(this.unary, { LABEL: "operand" });
+      },
     });
   });
 
@@ -744,7 +750,10 @@ class SysdParser extends CstParser {
         const next = this.LA(1);
         if (!tokenIsName(next)) return false;
         const number = this.LA(0);
-        return next.startOffset === number.endOffset! + 1 || isUnitWord(next.image) || isMagnitudeSuffix(next.image);
+        if (next.startOffset === number.endOffset! + 1 || isUnitWord(next.image) || isMagnitudeSuffix(next.image)) return true;
+        // No plain word may follow a number, so one that is close to a unit
+        // (`5 mins`) is taken as that unit misspelled, and reported as such.
+        return next.tokenType === T.Identifier && closestMatch(next.image, QUANTITY_SUFFIX_WORDS) !== undefined;
       },
       DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }),
     });
@@ -798,6 +807,10 @@ const STATEMENT_RULES = [
   "topStatement", "systemStatement", "flowStatement", "modelStatement", "scalingStatement", "endpointStatement",
   "webhookStatement", "costStatement", "securityStatement", "monitoringStatement",
 ];
+
+function startsOperand(token: IToken): boolean {
+  return tokenIsName(token) || token.tokenType === T.NumberLiteral || token.tokenType === T.Dollar;
+}
 
 function isString(token: IToken): boolean {
   return tokenMatcher(token, T.StringLiteral) || tokenMatcher(token, T.TripleString);

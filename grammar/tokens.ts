@@ -250,6 +250,11 @@ export const NumberLiteral = createToken({
 });
 
 export const Arrow = createToken({ name: "Arrow", pattern: /->/, label: "`->`" });
+/**
+ * Arrows from other notations (`-->` Mermaid, `=>`, `→`): read as `->` so the
+ * connection parses, and reported once by the lexer.
+ */
+export const ForeignArrow = createToken({ name: "ForeignArrow", pattern: /-->|=>|→/, categories: [Arrow], label: "`->`" });
 export const DotDot = createToken({ name: "DotDot", pattern: /\.\./, label: "`..`" });
 export const Dot = createToken({ name: "Dot", pattern: /\./, label: "`.`" });
 /** Comparison operators, for targets and alerts. */
@@ -294,6 +299,7 @@ export const allTokens: TokenType[] = [
   UnterminatedString,
   Path,
   NumberLiteral,
+  ForeignArrow,
   Arrow,
   DotDot,
   Dot,
@@ -339,6 +345,7 @@ export const continuationTokens: ReadonlySet<TokenType> = new Set([
   LBracket,
   Pipe,
   Arrow,
+  ForeignArrow,
   Plus,
   Minus,
   Star,

@@ -75,7 +75,7 @@ export class Evaluator {
   evaluate(expression: A.Expression, tier = 0): Evaluated {
     switch (expression.type) {
       case "Quantity":
-        return { ok: true, value: fromAst(expression) };
+        return expression.invalid ? { ok: false, reported: true } : { ok: true, value: fromAst(expression) };
       case "Parenthesized":
         return this.evaluate(expression.inner, tier);
       case "Negation": {
@@ -124,6 +124,8 @@ export class Evaluator {
       return { ok: true, value: count(this.instances.get(head)?.[tier] ?? 1) };
     }
     const demand = second === undefined ? this.demands.get(head) : undefined;
+    // A declared demand with no value had its own error reported.
+    if (second === undefined && !demand && !this.symbols.metrics.has(head) && this.symbols.demands.has(head)) return { ok: false, reported: true };
     const metric = this.symbols.metrics.get(head);
     if (demand && !(metric && this.metricsFirst)) return { ok: true, value: demand };
     if (metric) {

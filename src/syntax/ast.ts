@@ -46,6 +46,8 @@ export interface Quantity extends Node {
   implicit?: boolean;
   /** The source text, for the formatter and messages. */
   text: string;
+  /** Its unit is not understood (reported as E100): it has no value, and nothing is checked against it. */
+  invalid?: true;
 }
 
 export interface Reference extends Node {

@@ -1,9 +1,9 @@
 import type { CstNode, IToken } from "chevrotain";
-import { isMagnitudeSuffix, isUnitWord, MAGNITUDES, MAX_NESTING, QUANTITY_SUFFIX_WORDS } from "../../grammar/index.js";
+import { isMagnitudeSuffix, isUnitWord, MAGNITUDES, MAX_NESTING, QUANTITY_SUFFIX_WORDS, UNIT_WORDS } from "../../grammar/index.js";
 import { MAX_DIAGNOSTICS_PER_FILE } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { didYouMean } from "../util/suggest.js";
+import { closestMatch, didYouMean } from "../util/suggest.js";
 import type * as A from "./ast.js";
 import type { SourceText } from "./source-text.js";
 import { joinSpans, type Span } from "./span.js";
@@ -858,10 +858,16 @@ export class AstBuilder {
       const operator = operators[i - 1];
       let right = operand(operands[i]!);
       if (!operator || !right) return result;
-      if (operator.image === "/") right = this.unitDivisor(right);
+      let symbol = operator.image;
+      if (symbol === "per") {
+        symbol = "/";
+        const written = `${expressionSource(result)}/${expressionSource(right)}`;
+        this.error(joinSpans(result.span, right.span), `a rate is written with \`/\`, not \`per\` — did you mean \`${written}\`?`);
+      }
+      if (symbol === "/") right = this.unitDivisor(right, result);
       result = {
         type: "Binary",
-        operator: operator.image as A.BinaryOperator,
+        operator: symbol as A.BinaryOperator,
         left: result,
         right,
         span: joinSpans(result.span, right.span),
@@ -870,12 +876,22 @@ export class AstBuilder {
     return result;
   }
 
-  /** In `1000/day` the word after `/` is a unit (one of it), not a name. */
-  private unitDivisor(expression: A.Expression): A.Expression {
+  /**
+   * In `1000/day` the word after `/` is a unit (one of it), not a name. After
+   * a written number, a word close to a unit (`1000/dya`) is that unit
+   * misspelled: a metric or demand is rarely divided into a bare number.
+   */
+  private unitDivisor(expression: A.Expression, dividend: A.Expression): A.Expression {
     if (expression.type !== "Reference" || expression.name.parts.length !== 1) return expression;
     const word = expression.name.text;
-    if (!isUnitWord(word)) return expression;
-    return { type: "Quantity", value: 1, magnitude: 1, unit: word, implicit: true, text: word, span: expression.span };
+    if (isUnitWord(word)) {
+      return { type: "Quantity", value: 1, magnitude: 1, unit: word, implicit: true, text: word, span: expression.span };
+    }
+    if (dividend.type !== "Quantity" || dividend.implicit) return expression;
+    const unit = closestMatch(word, UNIT_WORDS);
+    if (unit === undefined) return expression;
+    this.error(expression.span, `unknown unit \`${word}\` — did you mean \`${unit}\`?`);
+    return { type: "Quantity", value: 1, magnitude: 1, implicit: true, text: word, span: expression.span, invalid: true };
   }
 
   private unary(node: CstNode): A.Expression | undefined {
@@ -929,7 +945,8 @@ export class AstBuilder {
       if (isMagnitudeSuffix(word)) {
         result.magnitude = MAGNITUDES[word as keyof typeof MAGNITUDES];
       } else if (!this.checkUnitWord(unitToken, true)) {
-        // Reported; keep the quantity as a count so later stages still see a value.
+        // Reported; a value in an unknown unit would only lead to more errors.
+        result.invalid = true;
       } else if (unit === "$") {
         this.error(this.tokenSpan(unitToken), `a money amount takes no unit; write \`$${number.image}/${word}\` for a rate`);
       } else {
@@ -963,4 +980,11 @@ function firstToken(node: CstNode): IToken | undefined {
     }
   }
   return best;
+}
+
+/** An expression as it would be written tightly, for a suggestion: `$50`, `month`. */
+function expressionSource(expression: A.Expression): string {
+  if (expression.type === "Quantity") return expression.text.replace(/ /g, "");
+  if (expression.type === "Reference") return expression.name.text;
+  return "…";
 }
