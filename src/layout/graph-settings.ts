@@ -45,10 +45,15 @@ const BALANCED_OPTIONS: LayoutOptions = {
   "elk.layered.thoroughness": "7",
 };
 
-/** Up to this much work the careful settings finish in well under a second. */
-export const CAREFUL_WORK = 150;
-/** Up to this much work the balanced settings finish in a few seconds. */
-export const BALANCED_WORK = 600;
+/**
+ * Network-simplex placement is what grows fastest (and what overflowed the
+ * stack on a 200-component graph): at 150 work it already took 60 % longer
+ * than Brandes–Köpf, and a 100-component design (500 work) did not finish
+ * in 3 minutes. The examples are 30 to 50 work.
+ */
+export const CAREFUL_WORK = 120;
+/** Up to this much work more sweeps of crossing minimisation (about 1.3× the quick time) are worth it. */
+export const BALANCED_WORK = 400;
 
 export function workOf(size: WorkSize): number {
   return size.nodes + size.containers + size.edges + size.labels;
