@@ -11,6 +11,8 @@ import { chooseSettings, QUICK_OPTIONS, type LayoutSettings } from "./graph-sett
 /** Wider than this, a diagram is shrunk on a GitHub page until its text is hard to read. */
 const MAX_WIDTH = 1100;
 
+type Elk = (graph: ElkNode) => Promise<ElkNode>;
+
 export interface LaidGraph {
   laid: ElkNode;
   /** Edges given to ELK the other way round. */
@@ -27,23 +29,24 @@ export function settingsFor(graph: PreparedGraph): LayoutSettings {
   });
 }
 
-export async function runLayout(graph: PreparedGraph): Promise<LaidGraph> {
+/** `elk` is ELK itself, or a stand-in in tests. */
+export async function runLayout(graph: PreparedGraph, elk: Elk = runElk): Promise<LaidGraph> {
   const settings = settingsFor(graph);
   const backward = new Set<number>();
   graph.spec.edges.forEach((edge, i) => {
     if (edge.backward) backward.add(i);
   });
   try {
-    return await runWith(graph, settings, backward);
+    return await runWith(graph, settings, backward, elk);
   } catch (error) {
     if (settings.tier === "quick") throw error;
     const quick: LayoutSettings = { tier: "quick", options: QUICK_OPTIONS, alternatives: false };
-    return { laid: await runElk(buildElkGraph(graph, quick.options, backward)), flipped: backward, settings: quick };
+    return { laid: await elk(buildElkGraph(graph, quick.options, backward)), flipped: backward, settings: quick };
   }
 }
 
-async function runWith(graph: PreparedGraph, settings: LayoutSettings, backward: Set<number>): Promise<LaidGraph> {
-  const run = (flip: Set<number>, extra: LayoutOptions = {}): Promise<ElkNode> => runElk(buildElkGraph(graph, { ...settings.options, ...extra }, flip));
+async function runWith(graph: PreparedGraph, settings: LayoutSettings, backward: Set<number>, elk: Elk): Promise<LaidGraph> {
+  const run = (flip: Set<number>, extra: LayoutOptions = {}): Promise<ElkNode> => elk(buildElkGraph(graph, { ...settings.options, ...extra }, flip));
   const { spec, intoPersons } = graph;
   let flipped = backward;
   let laid: ElkNode;

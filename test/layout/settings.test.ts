@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chooseSettings, workOf, BALANCED_WORK, CAREFUL_WORK } from "../../src/layout/graph-settings.js";
 import { prepareGraph } from "../../src/layout/graph.js";
-import { settingsFor } from "../../src/layout/graph-run.js";
+import { runLayout, settingsFor } from "../../src/layout/graph-run.js";
+import { runElk, type ElkNode } from "../../src/layout/elk.js";
 import type { GraphSpec } from "../../src/layout/graph.js";
 
 function graph(components: number, connections: number, labelled: boolean): GraphSpec {
@@ -52,5 +53,26 @@ describe("layout settings", () => {
   it("keeps edge labels at every size", () => {
     const prepared = prepareGraph(graph(300, 600, true));
     expect(prepared.labels.every((l) => l !== undefined)).toBe(true);
+  });
+
+  it("lays out again with the quick settings when a careful layout throws", async () => {
+    const prepared = prepareGraph(graph(5, 5, true));
+    const tried: string[] = [];
+    const elk = async (g: ElkNode): Promise<ElkNode> => {
+      const placement = String(g.layoutOptions?.["elk.layered.nodePlacement.strategy"]);
+      tried.push(placement);
+      if (placement === "NETWORK_SIMPLEX") throw new RangeError("Maximum call stack size exceeded");
+      return runElk(g);
+    };
+    const laid = await runLayout(prepared, elk);
+    expect(tried).toEqual(["NETWORK_SIMPLEX", "BRANDES_KOEPF"]);
+    expect(laid.settings.tier).toBe("quick");
+    expect(laid.laid.children).toHaveLength(5);
+  });
+
+  it("lets an error of the quick settings through", async () => {
+    const prepared = prepareGraph(graph(5, 5, true));
+    const failing = (): Promise<ElkNode> => Promise.reject(new RangeError("Maximum call stack size exceeded"));
+    await expect(runLayout(prepared, failing)).rejects.toThrow("Maximum call stack");
   });
 });
