@@ -144,15 +144,32 @@ function markerDefs(arrow: string, open: string): string {
   return `<defs>${filled}${hollow}</defs>`;
 }
 
+/**
+ * Largest side, in CSS pixels, an SVG is displayed at. Browsers and image
+ * viewers refuse or choke on larger images; a larger diagram keeps its
+ * coordinates in the viewBox and is shown scaled down to fit (zoom in to
+ * read it).
+ */
+export const MAX_SVG_SIDE = 5000;
+
+/** The displayed size of a diagram: its own, or scaled down to fit `MAX_SVG_SIDE`. */
+export function displaySize(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(1, MAX_SVG_SIDE / Math.max(width, height, 1));
+  if (scale === 1) return { width, height };
+  // Rounded down to one decimal, as written, so the written size never exceeds the bound.
+  return { width: Math.floor(width * scale * 10) / 10, height: Math.floor(height * scale * 10) / 10 };
+}
+
 /** The SVG document for `diagram`. */
 export function renderDiagram(diagram: Diagram): string {
   const w = diagram.width;
   const h = diagram.height;
+  const shown = displaySize(w, h);
   const titleId = `${diagram.name}-title`;
   const markers = { arrow: `${diagram.name}-arrow`, open: `${diagram.name}-arrow-open` };
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(shown.width)}" height="${num(shown.height)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
   );
   out.push(xmlCommentMarker());
   out.push(`<title id="${escapeXml(titleId)}">${escapeXml(diagram.title)}</title>`);
