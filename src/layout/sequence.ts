@@ -87,7 +87,7 @@ const STEPS_TOP = 22;
 const STEPS_BOTTOM = 14;
 /** Between one step and the next. */
 const ROW_GAP = 14;
-const LABEL_MAX_WIDTH = 200;
+const LABEL_MAX_WIDTH = 240;
 /** When two lifelines stand far apart, a label may use the room: up to this wide. */
 const LABEL_WIDE_MAX = 360;
 const LABEL_MAX_LINES = 4;
@@ -230,6 +230,30 @@ function prepareHead(component: ComponentModel | undefined, boundary: BoundaryMo
   return { ...size, pieces, tooltip, shape, category: component ? categoryOf(shape) : "boundary" };
 }
 
+/**
+ * Wraps `text` into as many lines as `maxWidth` needs, but as narrow as that
+ * many lines allow, so the last line is not a lone word.
+ */
+function balancedWrap(text: string, font: FontName, maxWidth: number, maxLines: number): WrappedText {
+  const wrapped = wrapText(text, font, maxWidth, maxLines);
+  const n = wrapped.lines.length;
+  if (n < 2 || wrapped.truncated) return wrapped;
+  let best = wrapped;
+  let low = maxWidth / n;
+  let high = wrapped.width;
+  for (let i = 0; i < 8 && high - low > 2; i++) {
+    const mid = (low + high) / 2;
+    const candidate = wrapText(text, font, mid, maxLines);
+    if (candidate.lines.length <= n && !candidate.truncated) {
+      best = candidate;
+      high = candidate.width;
+    } else {
+      low = mid;
+    }
+  }
+  return best;
+}
+
 function badgeWidth(number: number): number {
   return Math.max(BADGE_HEIGHT, Math.ceil(textWidth(String(number), "marker")) + 2 * BADGE_PAD_X);
 }
@@ -299,7 +323,7 @@ export function layoutSequence(system: SystemModel, flow: FlowModel): SequenceDi
     if (from === undefined) continue;
     const text = normalizeSpace(step.text);
     if (step.type === "step" || step.to === undefined) {
-      rows.push({ number: step.number, kind: "note", from, to: from, text, style: "sync", wrapped: wrapText(text, "step", NOTE_MAX_WIDTH, NOTE_MAX_LINES), badge: badgeWidth(step.number) });
+      rows.push({ number: step.number, kind: "note", from, to: from, text, style: "sync", wrapped: balancedWrap(text, "step", NOTE_MAX_WIDTH, NOTE_MAX_LINES), badge: badgeWidth(step.number) });
       continue;
     }
     const to = index.get(step.to);
@@ -311,7 +335,7 @@ export function layoutSequence(system: SystemModel, flow: FlowModel): SequenceDi
       to,
       text,
       style: asyncOf(step.from, step.to),
-      wrapped: wrapText(text, "label", LABEL_MAX_WIDTH, LABEL_MAX_LINES),
+      wrapped: balancedWrap(text, "label", LABEL_MAX_WIDTH, LABEL_MAX_LINES),
       badge: badgeWidth(step.number),
     });
   }
@@ -458,6 +482,13 @@ export function layoutSequence(system: SystemModel, flow: FlowModel): SequenceDi
     const x = xs[row.from]!;
     const from = columns[row.from]!.ref;
     if (row.kind === "note") {
+      // A note may use the room up to the next lifeline.
+      const left = x + row.badge / 2 + BESIDE + NOTE_PAD_X;
+      const room = row.from + 1 < xs.length ? xs[row.from + 1]! - CLEAR - NOTE_PAD_X - left : LABEL_WIDE_MAX;
+      if (row.wrapped.lines.length > 1 || row.wrapped.truncated) {
+        const wider = balancedWrap(row.text, "step", Math.min(LABEL_WIDE_MAX, Math.max(NOTE_MAX_WIDTH, room)), NOTE_MAX_LINES);
+        if (wider.width <= Math.max(room, row.wrapped.width)) row.wrapped = wider;
+      }
       const lines = row.wrapped.lines.length;
       const height = lines * FONTS.step.lineHeight + 2 * NOTE_PAD_Y;
       const box = { x: x + row.badge / 2 + BESIDE, y, width: Math.ceil(row.wrapped.width) + 2 * NOTE_PAD_X, height };
@@ -505,7 +536,7 @@ export function layoutSequence(system: SystemModel, flow: FlowModel): SequenceDi
     const room = Math.abs(toX - start) - 2 * LABEL_MARGIN - 2 * LABEL_PAD_X;
     let wrapped = row.wrapped;
     if (wrapped.lines.length > 1 || wrapped.truncated) {
-      const wider = wrapText(row.text, "label", Math.min(LABEL_WIDE_MAX, Math.max(LABEL_MAX_WIDTH, room)), LABEL_MAX_LINES);
+      const wider = balancedWrap(row.text, "label", Math.min(LABEL_WIDE_MAX, Math.max(LABEL_MAX_WIDTH, room)), LABEL_MAX_LINES);
       if (wider.width <= room) wrapped = wider;
     }
     const labelHeight = wrapped.lines.length * FONTS.label.lineHeight + 2 * LABEL_PAD_Y;
