@@ -39,7 +39,7 @@ function messageLabel(m: SequenceMessage): string {
 function note(n: SequenceNote): string {
   const { box } = n;
   const parts = [title(n.tooltip), el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, rx: 3 }), ...n.texts.map(text)];
-  return el("g", { id: n.id, class: "note", "data-ref": n.ref }, parts.join(""));
+  return el("g", { id: n.id, class: "note", "data-lifeline": n.ref }, parts.join(""));
 }
 
 /** The SVG document for a flow's sequence diagram. */
@@ -65,7 +65,7 @@ export function renderSequence(d: SequenceDiagram): string {
     out.push(`</g>`);
   }
   out.push(`<g class="lifelines">`);
-  for (const l of d.lifelines) out.push(el("path", { id: l.id, class: "lifeline", "data-ref": l.ref, d: new PathData().M(l.x, l.y1).V(l.y2).toString() }));
+  for (const l of d.lifelines) out.push(el("path", { id: l.id, class: "lifeline", "data-lifeline": l.ref, d: new PathData().M(l.x, l.y1).V(l.y2).toString() }));
   out.push(`</g>`, `<g class="nodes">`);
   for (const n of d.heads) out.push(node(n));
   out.push(`</g>`);
