@@ -258,6 +258,26 @@ describe("sequence diagrams of hand-written flows", () => {
   });
 });
 
+describe("a very long flow", () => {
+  it("is laid out whole and drawn no larger than 5000 px a side, its viewBox at full size", () => {
+    const base = video.flows[0]!;
+    const steps: FlowStepModel[] = Array.from({ length: 300 }, (_, i) =>
+      i % 5 === 4
+        ? { number: i + 1, type: "step", from: "Workers", text: `Work ${i + 1}`, span: base.span }
+        : { number: i + 1, type: "message", from: "Workers", to: i % 2 === 0 ? "Queue" : "Database", text: `Message ${i + 1}`, span: base.span },
+    );
+    const flow: FlowModel = { id: "long", title: "Long", satisfies: [], steps, participants: ["Workers", "Queue", "Database"], span: base.span };
+    const d = layoutSequence(video, flow);
+    expect(d.messages.length + d.notes.length).toBe(300);
+    expect(d.height).toBeGreaterThan(5000);
+    const svg = renderSequence(d);
+    const [, width, height, viewBox] = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)" viewBox="([^"]+)"/.exec(svg)!;
+    expect(Number(height)).toBe(5000);
+    expect(Number(width)).toBeCloseTo((d.width * 5000) / d.height, 0);
+    expect(viewBox).toBe(`0 0 ${d.width} ${d.height}`);
+  });
+});
+
 describe("sequence layout, fuzzed", () => {
   const participants = [...video.components.map((c) => c.id), ...video.boundaries.map((b) => b.id)];
   const word = fc.oneof(fc.constantFrom("poll", "a", "upload", "x", "transcode", "notify", "écrire", "数据"), fc.string({ minLength: 1, maxLength: 40 }).map((w) => w.replace(/\s/g, "") || "w"));
