@@ -133,7 +133,6 @@ interface TreeNode {
   boundary?: string;
   /** The participant (when this is a lifeline). */
   participant?: string;
-  first: number;
   children: TreeNode[];
 }
 
@@ -142,25 +141,25 @@ interface TreeNode {
  * of one boundary stand together, where the boundary's first member would.
  */
 function columnOrder(participants: string[], chainOf: (p: string) => string[]): { ref: string; groups: string[] }[] {
-  const root: TreeNode = { first: 0, children: [] };
+  const root: TreeNode = { children: [] };
   const groupNodes = new Map<string, TreeNode>();
-  participants.forEach((p, index) => {
+  for (const p of participants) {
     let parent = root;
     for (const b of chainOf(p)) {
       let node = groupNodes.get(b);
       if (!node) {
-        node = { boundary: b, first: index, children: [] };
+        node = { boundary: b, children: [] };
         groupNodes.set(b, node);
         parent.children.push(node);
       }
       parent = node;
     }
-    parent.children.push({ participant: p, first: index, children: [] });
-  });
-  // Children were pushed in order of first appearance already; the sort only documents it.
+    parent.children.push({ participant: p, children: [] });
+  }
+  // Each child was added at its first appearance, so children are already in that order.
   const out: { ref: string; groups: string[] }[] = [];
   const walk = (node: TreeNode, chain: string[]): void => {
-    for (const child of [...node.children].sort((a, b) => a.first - b.first)) {
+    for (const child of node.children) {
       if (child.participant !== undefined) out.push({ ref: child.participant, groups: chain });
       else walk(child, [...chain, child.boundary!]);
     }
