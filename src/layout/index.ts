@@ -3,7 +3,7 @@
  * layout, never by importing this module.
  */
 export { layoutArchitecture, technologyOf } from "./architecture.js";
-export { layoutFlow } from "./flow.js";
+export { layoutSequence, type SequenceDiagram } from "./sequence.js";
 export { layoutDataModel } from "./data-model.js";
 export { FONTS, SANS_FAMILY, MONO_FAMILY, SAFETY_MARGIN, textWidth, wrapText, ellipsize, type FontName, type FontSpec, type WrappedText } from "./measure.js";
 export type * from "./types.js";

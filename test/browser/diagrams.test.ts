@@ -9,7 +9,8 @@ import type { SystemModel } from "../../src/semantics/index.js";
  * Loads every generated diagram in Chromium and checks its geometry as a
  * browser draws it: texts stay inside their boxes, nodes do not overlap,
  * nodes sit inside their boundaries, and edges start and end on the borders
- * of the nodes they join.
+ * of the nodes they join; flows (sequence diagrams) also with no two texts
+ * or boxes overlapping and nothing outside the canvas.
  *
  * Without Chromium these tests are skipped, and say so, unless
  * SYSD_REQUIRE_BROWSER=1 (as `.ci/run` sets), when its absence fails.
@@ -137,6 +138,66 @@ async function inspect(page: import("playwright-core").Page, svg: string, parent
   }, parentList);
 }
 
+/**
+ * What a sequence diagram (a flow) must hold besides: no two texts overlap,
+ * the texts of notes and step numbers sit inside their boxes, no two boxes
+ * (heads, notes, labels, numbers) overlap, nothing is drawn outside the
+ * canvas, and every message runs from its sender's lifeline to its
+ * receiver's.
+ */
+async function inspectSequence(page: import("playwright-core").Page, svg: string): Promise<Problems> {
+  await page.setContent(svg);
+  return page.evaluate(() => {
+    const out: Problems = { texts: [], overlaps: [], outside: [], ends: [] };
+    const bbox = (e: Element): DOMRect => (e as SVGGraphicsElement).getBBox();
+    const meet = (a: DOMRect, b: DOMRect): boolean =>
+      Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+    const within = (inner: DOMRect, outer: DOMRect, slack: number): boolean =>
+      inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.width <= outer.x + outer.width + slack && inner.y + inner.height <= outer.y + outer.height + slack;
+    const svgElement = document.querySelector("svg")!;
+    const canvas = svgElement.viewBox.baseVal;
+    const frame = new DOMRect(canvas.x, canvas.y, canvas.width, canvas.height);
+
+    const texts = [...document.querySelectorAll("text")].map((t) => ({ t, box: bbox(t) }));
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        if (meet(texts[i]!.box, texts[j]!.box)) out.overlaps.push(`text "${texts[i]!.t.textContent}" and "${texts[j]!.t.textContent}"`);
+      }
+    }
+    for (const g of document.querySelectorAll("g.note, g.step-number")) {
+      const rect = g.querySelector("rect")!;
+      for (const t of g.querySelectorAll("text")) if (!within(bbox(t), bbox(rect), 1)) out.texts.push(`${g.id || g.getAttribute("data-step")}: "${t.textContent}"`);
+    }
+    const boxes = [
+      ...[...document.querySelectorAll("g.node")].map((g) => ({ id: g.id, box: bbox(g.querySelector(".outline")!) })),
+      ...[...document.querySelectorAll("g.note, g.edge-label, g.step-number")].map((g) => ({
+        id: g.id || `${g.getAttribute("class")} of ${g.getAttribute("data-edge") ?? g.getAttribute("data-step")}`,
+        box: bbox(g.querySelector("rect")!),
+      })),
+    ];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) if (meet(boxes[i]!.box, boxes[j]!.box)) out.overlaps.push(`${boxes[i]!.id} and ${boxes[j]!.id}`);
+    }
+    for (const e of document.querySelectorAll("text, rect, path, circle")) {
+      if (e.closest("defs") || e.classList.contains("bg")) continue;
+      if (!within(bbox(e), frame, 0.5)) out.outside.push(`${e.closest("[id]")?.id ?? e.tagName} ${e.tagName} outside the canvas`);
+    }
+    const lifeline = new Map<string, number>();
+    for (const l of document.querySelectorAll("path.lifeline")) lifeline.set(l.getAttribute("data-lifeline")!, bbox(l).x);
+    for (const g of document.querySelectorAll("g.message")) {
+      const path = g.querySelector("path") as SVGPathElement;
+      const start = path.getPointAtLength(0);
+      const end = path.getPointAtLength(path.getTotalLength());
+      const from = lifeline.get(g.getAttribute("data-from") ?? "");
+      const to = lifeline.get(g.getAttribute("data-to") ?? "");
+      // The arrow leaves from the edge of the number on the sender's lifeline.
+      if (from === undefined || Math.abs(start.x - from) > 20) out.ends.push(`${g.id} does not start on its sender's lifeline`);
+      if (to === undefined || Math.abs(end.x - to) > 0.5) out.ends.push(`${g.id} does not end on its receiver's lifeline`);
+    }
+    return out;
+  });
+}
+
 describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
   // Imported lazily so that machines without a browser never load it.
   let browser: import("playwright-core").Browser;
@@ -182,6 +243,27 @@ describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
     expect(problems.ends.join()).toContain("architecture-edge-Client-Gateway does not start on architecture-node-Client");
   });
 
+  it("notices each kind of fault in a damaged sequence diagram", async () => {
+    const fixture = path.join(root, "test/fixtures/valid/video_pipeline.sysd");
+    const video = check([fixture], { root, cwd: root, rules: {} }).model.systems[0]!;
+    const svg = (await renderDiagrams(video)).find((d) => d.file === "flow-processing.svg")!.svg;
+    expect(await inspectSequence(page, svg)).toEqual({ texts: [], overlaps: [], outside: [], ends: [] });
+    const damaged = svg
+      // a note's text far wider than its box
+      .replace(">Transcode and thumbnail</text>", ">Transcode and thumbnail, then package every rendition</text>")
+      // step 2's label moved onto the note of step 3
+      .replace(/(data-edge="flow-processing-step-2"><rect x="[\d.]+") y="[\d.]+"/, '$1 y="282"')
+      // a number pushed off the canvas
+      .replace(/(data-step="flow-processing-step-6"><rect) x="[\d.]+"/, '$1 x="-40"')
+      // a message that stops short of its receiver
+      .replace(/(id="flow-processing-step-5"[^]*?<path d="M[\d.]+ [\d.]+ L)[\d.]+/, "$1600");
+    const problems = await inspectSequence(page, damaged);
+    expect(problems.texts.join()).toContain("Transcode and thumbnail, then package");
+    expect(problems.overlaps.join()).toContain("edge-label of flow-processing-step-2");
+    expect(problems.outside.join()).toContain("rect outside the canvas");
+    expect(problems.ends).toContain("flow-processing-step-5 does not end on its receiver's lifeline");
+  });
+
   it.each(systems.map((s) => [`${s.file} ${s.id}`, s] as const))("%s: texts, nodes, boundaries and edge ends", async (_id, system) => {
     const parents = new Map<string, string>();
     for (const c of system.components) if (c.boundary !== undefined) parents.set(c.id, c.boundary);
@@ -190,6 +272,12 @@ describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
     for (const diagram of await renderDiagrams(system)) {
       const problems = await inspect(page, diagram.svg, [...parents.entries()]);
       expect(problems, diagram.file).toEqual({ texts: [], overlaps: [], outside: [], ends: [] });
+      if (!diagram.file.startsWith("flow-")) continue;
+      // Also in the widest common fallback font.
+      for (const font of ["", `"DejaVu Sans"`]) {
+        const svg = font === "" ? diagram.svg : diagram.svg.replace("</style>", `text{font-family:${font} !important}\n</style>`);
+        expect(await inspectSequence(page, svg), `${diagram.file} ${font || "default fonts"}`).toEqual({ texts: [], overlaps: [], outside: [], ends: [] });
+      }
     }
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { layoutArchitecture, layoutDataModel, layoutFlow, textWidth, type Diagram, type Rect, type TextBlock } from "../../src/layout/index.js";
+import { layoutArchitecture, layoutDataModel, textWidth, type Diagram, type Rect, type TextBlock } from "../../src/layout/index.js";
 import { removeEndJog, freeSpot, simplify, straightenJogs } from "../../src/layout/graph.js";
 import { clipToOutline, insideShape } from "../../src/layout/shapes.js";
 import type { SystemModel } from "../../src/semantics/model.js";
@@ -26,8 +26,8 @@ const FIXTURES = [
 ];
 
 async function diagramsOf(s: SystemModel): Promise<Diagram[]> {
+  // Flows are sequence diagrams, tested in sequence.test.ts.
   const out = [await layoutArchitecture(s)];
-  for (const flow of s.flows) out.push(await layoutFlow(s, flow));
   if (s.types.entities.length > 0) out.push(await layoutDataModel(s));
   return out;
 }
@@ -147,27 +147,6 @@ describe.each(FIXTURES)("layout of %s", (file) => {
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of ids) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_.-]*$/);
     }
-  });
-});
-
-describe("flow diagrams", () => {
-  const s = system("test/fixtures/valid/video_pipeline.sysd");
-
-  it("show only the flow's participants, messages numbered, steps on their node", async () => {
-    const upload = s.flows.find((f) => f.id === "upload")!;
-    const d = await layoutFlow(s, upload);
-    expect(d.nodes.map((n) => n.ref).sort()).toEqual(["Client", "Gateway", "Queue", "Storage", "UploadService"]);
-    expect(d.containers.map((c) => c.ref)).toEqual(["aws"]);
-    // The number and the text are joined by a no-break space, so a number never ends a line.
-    const labels = d.edges.map((e) => e.label!.texts.flatMap((t) => t.lines.map((l) => l.text)).join(" ").replace(/\u00a0/g, " "));
-    expect(labels).toContain("1. Request upload URL");
-    expect(labels).toContain("8. Return upload_id");
-    expect(d.edges).toHaveLength(7);
-    const service = d.nodes.find((n) => n.ref === "UploadService")!;
-    expect(service.texts.flatMap((t) => t.lines.map((l) => l.text))).toContain("3.\u00a0Generate pre-signed S3 URL");
-    expect(service.rules).toHaveLength(1);
-    // The message to the queue is drawn async, as its connection is.
-    expect(d.edges.find((e) => e.to === "Queue")!.style).toBe("async");
   });
 });
 

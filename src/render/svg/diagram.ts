@@ -12,7 +12,7 @@ import { PathData, el, escapeXml, num } from "./writer.js";
 
 const CORNER = 5;
 
-function text(block: TextBlock): string {
+export function text(block: TextBlock): string {
   if (block.lines.length === 0) return "";
   const cls = block.muted ? `${fontClass(block.font)} muted` : fontClass(block.font);
   const anchor = block.anchor === "start" ? undefined : block.anchor;
@@ -25,12 +25,12 @@ function text(block: TextBlock): string {
 }
 
 /** A tooltip; its lines stay lines (browsers show them so). */
-function title(tooltip: string): string {
+export function title(tooltip: string): string {
   return `<title>${tooltip.split(/\r?\n/).map(escapeXml).join("\n")}</title>`;
 }
 
 /** An orthogonal polyline with its bends slightly rounded. */
-function edgePath(points: Point[]): string {
+export function edgePath(points: Point[]): string {
   const d = new PathData();
   const first = points[0]!;
   d.M(first.x, first.y);
@@ -58,19 +58,19 @@ function depthClass(c: DiagramContainer): string {
   return `depth-${Math.min(c.depth, 3)}`;
 }
 
-function container(c: DiagramContainer): string {
+export function container(c: DiagramContainer): string {
   const frame = el("rect", { class: "frame", x: c.box.x, y: c.box.y, width: c.box.width, height: c.box.height, rx: 10 });
   return el("g", { id: c.id, class: `boundary ${depthClass(c)}`, "data-ref": c.ref }, title(c.tooltip) + frame);
 }
 
 /** A boundary's name, drawn above the edges on a patch of the boundary's fill. */
-function containerLabel(c: DiagramContainer): string {
+export function containerLabel(c: DiagramContainer): string {
   const b = c.labelBox;
   const parts = [el("rect", { class: "label-bg", x: b.x, y: b.y, width: b.width, height: b.height, rx: 3 }), text(c.label), ...c.notes.map(text)];
   return el("g", { class: `boundary-label ${depthClass(c)}`, "data-boundary": c.id }, parts.join(""));
 }
 
-function node(n: DiagramNode): string {
+export function node(n: DiagramNode): string {
   const parts = [title(n.tooltip), outline(n.shape, n.box)];
   for (const rule of n.rules) parts.push(el("path", { class: "rule", d: new PathData().M(rule.x1, rule.y).H(rule.x2).toString() }));
   for (const block of n.texts) parts.push(text(block));
@@ -130,7 +130,7 @@ function table(t: DiagramTable): string {
   return el("g", { id: t.id, class: "table", "data-ref": t.ref }, parts.join(""));
 }
 
-function markerDefs(arrow: string, open: string): string {
+export function markerDefs(arrow: string, open: string): string {
   const filled = el(
     "marker",
     { id: arrow, viewBox: "0 0 10 10", refX: 9.5, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: "userSpaceOnUse", orient: "auto" },

@@ -151,3 +151,39 @@ export function styleSheet(): string {
   const dark = colours(DARK).map((r) => `  ${r}`);
   return [...rules, "@media (prefers-color-scheme:dark){", ...dark, "}"].join("\n");
 }
+
+// ── sequence diagrams (flows) ─────────────────────────────────────────
+
+interface SequencePalette {
+  lifeline: string;
+  badge: string;
+  badgeText: string;
+  note: string;
+  noteStroke: string;
+}
+
+const SEQUENCE_LIGHT: SequencePalette = { lifeline: "#8c959f", badge: "#0969da", badgeText: "#ffffff", note: "#fff8c5", noteStroke: "#d4a72c" };
+const SEQUENCE_DARK: SequencePalette = { lifeline: "#656c76", badge: "#4493f8", badgeText: "#0d1117", note: "#2e2307", noteStroke: "#9e6a03" };
+
+function sequenceColours(p: Palette, s: SequencePalette): string[] {
+  return [
+    `.lifeline{stroke:${s.lifeline}}`,
+    `.message path{stroke:${p.edge}}`,
+    `.step-number rect{fill:${s.badge}}`,
+    `.step-number text{fill:${s.badgeText}}`,
+    `.note rect{fill:${s.note};stroke:${s.noteStroke}}`,
+  ];
+}
+
+/** What a sequence diagram adds to `styleSheet()`: lifelines, messages, step numbers, notes. */
+export function sequenceStyleSheet(): string {
+  const rules = [
+    `.lifeline{stroke-width:1.2px;stroke-dasharray:5 4}`,
+    `.message path{fill:none;stroke-width:1.5px;stroke-linejoin:round}`,
+    `.message.async path{stroke-dasharray:6 4}`,
+    `.note rect{stroke-width:1px}`,
+    ...sequenceColours(LIGHT, SEQUENCE_LIGHT),
+  ];
+  const dark = sequenceColours(DARK, SEQUENCE_DARK).map((r) => `  ${r}`);
+  return [...rules, "@media (prefers-color-scheme:dark){", ...dark, "}"].join("\n");
+}

@@ -1,8 +1,12 @@
 /** Small helpers for writing SVG text: escaping, fixed-precision numbers, attributes. */
 import { escapeCodePoint, isInvisible } from "../../util/visible.js";
 
+const PLAIN = /^[^&<>"'\u0000-\u001f\ud800-\udfff\ufffe\uffff]*$/;
+
 /** Escapes text for XML content and attribute values (double-quoted). */
 export function escapeXml(text: string): string {
+  // Most text needs nothing done; long diagrams escape hundreds of thousands of strings.
+  if (PLAIN.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
