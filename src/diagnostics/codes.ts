@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
   W308: entry("W308", "warning", "entity-without-pk", "An entity has no field marked `pk`."),
   W310: entry("W310", "warning", "instances-exceeded", "A scaling tier needs more instances than the component's `instances` bound allows."),
+  W311: entry("W311", "warning", "empty-view", "A view's selectors hold no component, so its diagram would be empty."),
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

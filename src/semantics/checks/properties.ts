@@ -24,6 +24,7 @@ const KNOWN: Record<string, readonly string[]> = {
   technology: ["language", "framework", "database", "runtime"],
   componentScaling: ["horizontal", "vertical"],
   questions: ["open", "resolved"],
+  view: ["description"],
   cost: [],
   security: [],
   monitoring: [],
@@ -66,6 +67,7 @@ const PLACES: Record<string, string> = {
   technology: "`technology`",
   componentScaling: "a component's `scaling`",
   questions: "`questions`",
+  view: "a view",
   cost: "`cost`",
   security: "`security`",
   monitoring: "`monitoring`",
@@ -88,6 +90,9 @@ export function checkProperties(symbols: SystemSymbols, diagnostics: Diagnostic[
     for (const endpoint of api.members.filter((m): m is A.Endpoint => m.type === "Endpoint")) {
       checkBlock("endpoint", endpoint.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
     }
+  }
+  for (const view of symbols.views.values()) {
+    checkBlock("view", view.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
   }
   for (const webhook of symbols.webhooks.values()) {
     checkBlock("webhook", webhook.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
