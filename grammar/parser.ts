@@ -642,7 +642,7 @@ class SysdParser extends CstParser {
   private selector = this.RULE("selector", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      MAX_LOOKAHEAD: 2,
+      MAX_LOOKAHEAD: 1,
       DEF: [
         { ALT: () => this.CONSUME(T.Star, { LABEL: "all" }) },
         {
@@ -660,7 +660,8 @@ class SysdParser extends CstParser {
           },
         },
         {
-          GATE: () => isString(this.LA(2)),
+          // `tag pci` (a name where the text belongs) is an error at `pci`, not a component named `tag`.
+          GATE: () => isString(this.LA(2)) || tokenIsName(this.LA(2)),
           ALT: () => {
             this.CONSUME(T.Tag, { LABEL: "tagKw" });
             this.CONSUME(T.StringLiteral, { LABEL: "tag" });
