@@ -35,7 +35,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sysd-views-bench-"));
 const designs = [
   ["landscape fixture (34 components, 6 boundaries)", path.join(repo, "test/fixtures/valid/landscape.sysd")],
 ];
-for (const n of [200, 1000]) {
+// Generated designs take minutes on a loaded machine: ask for them by size, e.g. `node bench/views.mjs 200`.
+for (const n of process.argv.slice(2).map(Number).filter((n) => n > 0)) {
   const file = path.join(tmp, `gen${n}.sysd`);
   fs.writeFileSync(file, generateDesign({ components: n, boundaries: Math.round(n / 50) }));
   designs.push([`generated, ${n} components`, file]);
