@@ -1,7 +1,10 @@
 import { Lexer, tokenMatcher, type IToken } from "./chevrotain.js";
 import {
   allTokens,
+  Comma,
   continuationTokens,
+  Exclude,
+  Include,
   ForeignArrow,
   LBrace,
   LBracket,
@@ -9,6 +12,7 @@ import {
   RBrace,
   RBracket,
   RParen,
+  Star,
   Terminator,
   UnterminatedBlockComment,
   UnterminatedString,
@@ -173,6 +177,18 @@ function unterminatedMessage(token: IToken): string {
 }
 
 /**
+ * `include *` (spec §3.14): a `*` right after `include`, `exclude` or `,`
+ * selects everything; it is no operator, so a line break after it ends the
+ * statement.
+ */
+function isSelectorStar(out: IToken[]): boolean {
+  const last = out[out.length - 1];
+  const before = out[out.length - 2];
+  if (!last || last.tokenType !== Star || !before) return false;
+  return before.tokenType === Include || before.tokenType === Exclude || before.tokenType === Comma;
+}
+
+/**
  * Applies the line rules of spec §1 so the grammar can treat a terminator as
  * a plain separator: a line break after a continuation token, inside `( )`
  * or `[ ]`, at the start or end of a block, or after another terminator is
@@ -190,7 +206,7 @@ function normalizeTerminators(raw: IToken[]): { tokens: IToken[]; maxDepth: numb
       const last = out[out.length - 1];
       const inside = open[open.length - 1];
       if (!last) continue;
-      if (tokenMatcher(last, Terminator) || continuationTokens.has(last.tokenType)) continue;
+      if (tokenMatcher(last, Terminator) || (continuationTokens.has(last.tokenType) && !isSelectorStar(out))) continue;
       if (inside && inside.tokenType !== LBrace) continue;
       out.push(token);
       continue;

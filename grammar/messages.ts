@@ -20,6 +20,8 @@ const ruleExpectations: Record<string, string> = {
   endpointStatement: "`request`, `params`, `query`, `response`, `errors` or a property",
   bodyClause: "`request`, `params`, `query` or `payload`",
   modelBlock: "`enum` or `entity`",
+  viewStatement: "`include`, `exclude`, `focus`, `collapse` or a property",
+  selector: "a component, `boundary <id>`, `kind <kind>`, `tag \"<text>\"` or `*`",
 };
 
 function describeExpectedToken(type: TokenType): string {

@@ -112,6 +112,7 @@ class SysdParser extends CstParser {
         { GATE: notArrow, ALT: () => this.SUBRULE(this.securityBlock) },
         { GATE: notArrow, ALT: () => this.SUBRULE(this.monitoringBlock) },
         { GATE: notArrow, ALT: () => this.SUBRULE(this.decisionDecl) },
+        { GATE: notArrow, ALT: () => this.SUBRULE(this.viewDecl) },
         { GATE: () => tokenMatcher(this.LA(2), T.Arrow), ALT: () => this.SUBRULE(this.connection) },
         { ALT: () => this.SUBRULE(this.property) },
       ],
@@ -622,6 +623,86 @@ class SysdParser extends CstParser {
     this.CONSUME(T.Decision);
     this.SUBRULE(this.declHead);
     this.OPTION(() => this.SUBRULE(this.propertyBlock));
+  });
+
+  // ── views ─────────────────────────────────────────────────────────────
+
+  private viewDecl = this.RULE("viewDecl", () => {
+    this.CONSUME(T.View);
+    this.SUBRULE(this.declHead);
+    this.CONSUME(T.LBrace);
+    this.statements(() => this.SUBRULE9(this.viewStatement));
+    this.CONSUME(T.RBrace);
+  });
+
+  private viewStatement = this.RULE("viewStatement", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.viewSelection) },
+        { ALT: () => this.SUBRULE(this.viewFocus) },
+        { ALT: () => this.SUBRULE(this.viewCollapse) },
+        { ALT: () => this.SUBRULE(this.property) },
+      ],
+    });
+  });
+
+  /** `include a, boundary b, kind queue, tag "pci", *` (or `exclude`). */
+  private viewSelection = this.RULE("viewSelection", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Include, { LABEL: "mode" }) },
+      { ALT: () => this.CONSUME(T.Exclude, { LABEL: "mode" }) },
+    ]);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.selector) });
+  });
+
+  /** A keyword selector only when a name (or, for `tag`, a string) follows; else the word is a component id. */
+  private selector = this.RULE("selector", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "all" }) },
+        {
+          GATE: () => tokenIsName(this.LA(2)),
+          ALT: () => {
+            this.CONSUME(T.Boundary, { LABEL: "boundaryKw" });
+            this.CONSUME(T.Identifier, { LABEL: "boundary" });
+          },
+        },
+        {
+          GATE: () => tokenIsName(this.LA(2)),
+          ALT: () => {
+            this.CONSUME(T.Kind, { LABEL: "kindKw" });
+            this.SUBRULE(this.qualifiedName, { LABEL: "kind" });
+          },
+        },
+        {
+          // `tag pci` (a name where the text belongs) is an error at `pci`, not a component named `tag`.
+          GATE: () => isString(this.LA(2)) || tokenIsName(this.LA(2)),
+          ALT: () => {
+            this.CONSUME(T.Tag, { LABEL: "tagKw" });
+            this.CONSUME(T.StringLiteral, { LABEL: "tag" });
+          },
+        },
+        { ALT: () => this.CONSUME2(T.Identifier, { LABEL: "component" }) },
+      ],
+    });
+  });
+
+  private viewFocus = this.RULE("viewFocus", () => {
+    this.CONSUME(T.Focus);
+    this.CONSUME(T.Identifier, { LABEL: "component" });
+    this.OPTION(() => {
+      this.CONSUME(T.Depth);
+      this.CONSUME(T.NumberLiteral, { LABEL: "depth" });
+    });
+  });
+
+  private viewCollapse = this.RULE("viewCollapse", () => {
+    this.CONSUME(T.Collapse);
+    this.SUBRULE(this.nameList);
   });
 
   /**

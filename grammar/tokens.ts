@@ -63,6 +63,13 @@ export const Percentiles = keyword("percentiles");
 export const SeverityKw = keyword("severity");
 export const For = keyword("for");
 export const Decision = keyword("decision");
+export const View = keyword("view");
+export const Include = keyword("include");
+export const Exclude = keyword("exclude");
+export const Focus = keyword("focus");
+export const Depth = keyword("depth");
+export const Collapse = keyword("collapse");
+export const Tag = keyword("tag");
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 export const HttpMethod = createToken({

@@ -321,6 +321,8 @@ export class Printer {
         return this.member(m, m.type, () => this.monitoringBlock(m), this.expanded(this.keywordBlock(m, "monitoring")));
       case "Decision":
         return this.member(m, m.type, () => this.decisionDecl(m), this.expanded(this.afterHead(m, m.name, m.title)));
+      case "View":
+        return this.member(m, m.type, () => this.viewDecl(m), this.expanded(this.afterHead(m, m.name, m.title)));
     }
   }
 
@@ -945,6 +947,70 @@ export class Printer {
     const s = this.seq("decision");
     const end = this.head(s, m.span.offset + 8, m.name, m.title);
     this.propertyBlockOf(s, end, this.afterHead(m, m.name, m.title), m.properties);
+    return s.doc();
+  }
+
+  // ── views ────────────────────────────────────────────────────────────
+
+  private viewDecl(m: A.ViewDecl): Doc {
+    const s = this.seq("view");
+    const end = this.head(s, m.span.offset + 4, m.name, m.title);
+    const range = this.afterHead(m, m.name, m.title);
+    if (range) {
+      const members = m.members.map((v): Member => {
+        switch (v.type) {
+          case "ViewSelection":
+            return this.member(v, v.type, () => this.viewSelection(v));
+          case "ViewFocus":
+            return this.member(v, v.type, () => {
+              const seq = this.seq("focus");
+              seq.gap(v.span.offset + 5, v.component.span.offset, true).add(v.component.name);
+              if (v.depth) {
+                seq.gap(v.component.span.endOffset, v.depth.span.offset, true).add("depth");
+                seq.gap(v.component.span.endOffset, v.depth.span.offset, true).add(String(v.depth.value));
+              }
+              return seq.doc();
+            });
+          case "ViewCollapse":
+            return this.member(v, v.type, () => {
+              const seq = this.seq("collapse");
+              this.nameList(seq, v.span.offset + 8, v.boundaries);
+              return seq.doc();
+            });
+          case "Property":
+            return this.propertyMember(v);
+        }
+      });
+      s.gap(end, range.open, true).addDoc(this.block(range, members, "statements"));
+    }
+    return s.doc();
+  }
+
+  private viewSelection(v: A.ViewSelection): Doc {
+    const s = this.seq(v.mode);
+    let end = v.span.offset + v.mode.length;
+    v.selectors.forEach((selector, i) => {
+      if (i > 0) s.add(",", true);
+      s.gap(end, selector.span.offset, true, i > 0);
+      switch (selector.selector) {
+        case "all":
+          s.add("*");
+          break;
+        case "component":
+          s.add(selector.name.name);
+          break;
+        case "boundary":
+          s.add("boundary").gap(selector.span.offset, selector.name.span.offset, true).add(selector.name.name);
+          break;
+        case "kind":
+          s.add("kind").gap(selector.span.offset, selector.kind.span.offset, true).add(selector.kind.text);
+          break;
+        case "tag":
+          s.add("tag").gap(selector.span.offset, selector.tag.span.offset, true).add(this.string(selector.tag));
+          break;
+      }
+      end = selector.span.endOffset;
+    });
     return s.doc();
   }
 

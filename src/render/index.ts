@@ -1,6 +1,6 @@
 // The only entry point into the output stage: every file of one system's document.
 import type { SystemModel } from "../semantics/index.js";
-import { renderMarkdown } from "./markdown/index.js";
+import { renderMarkdown, type MarkdownDiagrams } from "./markdown/index.js";
 import { renderModelJson } from "./model-json.js";
 import { renderOpenApi } from "./openapi.js";
 import { renderDiagrams } from "./svg/index.js";
@@ -21,7 +21,17 @@ export async function renderSystem(system: SystemModel, options: { toolVersion: 
     const file = `flow-${flow.id}.svg`;
     if (names.has(file)) flows[flow.id] = file;
   }
-  const diagramFiles: { architecture?: string; flows: Record<string, string>; dataModel?: string } = { flows };
+  const views: Record<string, string> = {};
+  for (const view of system.views) {
+    const file = `view-${view.id}.svg`;
+    if (names.has(file)) views[view.id] = file;
+  }
+  const boundaries: Record<string, string> = {};
+  for (const boundary of system.boundaries) {
+    const file = `boundary-${boundary.id}.svg`;
+    if (boundary.parent === undefined && names.has(file)) boundaries[boundary.id] = file;
+  }
+  const diagramFiles: MarkdownDiagrams = { flows, views, boundaries };
   if (names.has("architecture.svg")) diagramFiles.architecture = "architecture.svg";
   if (names.has("data-model.svg")) diagramFiles.dataModel = "data-model.svg";
   const files: RenderedFile[] = [

@@ -174,6 +174,7 @@ function systemJson(system: M.SystemModel): JsonObject {
     ["monitoring", monitoringJson(system.monitoring)],
     ["decisions", system.decisions.map(decisionJson)],
     ["questions", system.questions.map(questionJson)],
+    ["views", system.views.map(viewJson)],
     ["checklist", system.checklist.map(checklistItemJson)],
     ["properties", system.properties.map(propertyJson)],
   ]);
@@ -617,6 +618,17 @@ function questionJson(question: M.QuestionModel): JsonObject {
     ["resolved", question.resolved],
     ["answer", question.answer],
     ["span", spanJson(question.span)],
+  ]);
+}
+
+function viewJson(view: M.ViewModel): JsonObject {
+  return object([
+    ["id", view.id],
+    ["title", view.title],
+    ["description", view.description],
+    ["components", strings(view.components)],
+    ["collapsed", strings(view.collapsed)],
+    ["span", spanJson(view.span)],
   ]);
 }
 

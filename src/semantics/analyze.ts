@@ -12,6 +12,7 @@ import { KindRegistry } from "./kinds.js";
 import type * as M from "./model.js";
 import { indexProgram, indexSystem, type ReferenceIndex } from "./references.js";
 import { propertyModels, Resolver } from "./resolve.js";
+import { resolveViews } from "./views.js";
 import { findProperty, stringValue, stringValues, wordValue } from "./values.js";
 
 export type RuleSetting = "off" | "info" | "warning" | "error";
@@ -112,6 +113,7 @@ function analyzeSystem(
   const security = resolver.security(types.entities);
   const decisions = resolver.decisions();
   const questions = resolver.questions();
+  const views = resolveViews(symbols, kinds, components, boundaries, connections, diagnostics);
 
   const scaling = evaluator.scaling(components);
   const cost = evaluator.cost();
@@ -160,6 +162,7 @@ function analyzeSystem(
     monitoring: { metrics, alerts },
     decisions,
     questions,
+    views,
     checklist: [],
     properties: propertyModels(props.filter((p) => !SHOWN_ELSEWHERE.has(p.key.name))),
   };

@@ -37,6 +37,7 @@ export interface SystemSymbols {
   alerts: A.Alert[];
   demands: Map<string, A.Demand>;
   decisions: Map<string, A.DecisionDecl>;
+  views: Map<string, A.ViewDecl>;
   failures: A.FailureDecl[];
   controls: A.Control[];
   costItems: A.CostItem[];
@@ -69,6 +70,7 @@ export function bindSystem(system: A.SystemDecl, file: LoadedFile, diagnostics: 
     alerts: [],
     demands: new Map(),
     decisions: new Map(),
+    views: new Map(),
     failures: [],
     controls: [],
     costItems: [],
@@ -170,6 +172,9 @@ export function bindSystem(system: A.SystemDecl, file: LoadedFile, diagnostics: 
           break;
         case "Decision":
           declare(symbols.decisions, "decision", member.name, member, (d) => d.name);
+          break;
+        case "View":
+          declare(symbols.views, "view", member.name, member, (v) => v.name);
           break;
         case "Property":
           if (boundary === undefined) symbols.properties.push(member);

@@ -49,6 +49,7 @@ export interface SystemModel {
   monitoring: MonitoringModel;
   decisions: DecisionModel[];
   questions: QuestionModel[];
+  views: ViewModel[];
   checklist: ChecklistItem[];
   /** Unknown system-level properties are kept and shown (after W307). */
   properties: PropertyModel[];
@@ -158,6 +159,20 @@ export interface ConnectionModel {
   async: boolean;
   description?: string;
   tags: string[];
+  span: Span;
+}
+
+// ── views ──────────────────────────────────────────────────────────────
+
+/** A `view`: an extra architecture diagram of some of the components (spec §3.14). */
+export interface ViewModel {
+  id: string;
+  title: string;
+  description?: string;
+  /** The components it holds, in the order of the system's components. */
+  components: string[];
+  /** Boundaries drawn as one box each, in the order written. */
+  collapsed: string[];
   span: Span;
 }
 

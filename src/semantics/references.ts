@@ -30,7 +30,8 @@ export type NameCategory =
   | "demand"
   | "decision"
   | "failure"
-  | "alert";
+  | "alert"
+  | "view";
 
 export interface Declaration {
   category: NameCategory;
@@ -225,6 +226,7 @@ export function indexSystem(
   for (const decl of symbols.decisions.values()) declare("decision", decl.name, decl.span);
   for (const failure of symbols.failures) if (failure.name) declare("failure", failure.name, failure.span);
   for (const alert of symbols.alerts) if (alert.name) declare("alert", alert.name, alert.span);
+  for (const decl of symbols.views.values()) declare("view", decl.name, decl.span);
 
   const use = (category: NameCategory, name: A.Identifier | A.QualifiedName, declaration: Declaration | undefined, span = name.span): void => {
     const text = name.type === "Identifier" ? name.name : name.text;
@@ -388,6 +390,20 @@ export function indexSystem(
               expression(item.condition, true);
               if (item.duration) expression(item.duration);
             }
+          }
+          break;
+        case "View":
+          for (const item of member.members) {
+            if (item.type === "ViewSelection") {
+              for (const selector of item.selectors) {
+                if (selector.selector === "component" || selector.selector === "boundary") componentOrBoundary(selector.name);
+                else if (selector.selector === "kind") {
+                  const symbol = scope.kinds.get(selector.kind.text);
+                  use("kind", selector.kind, symbol ? shared.kindDeclarations.get(symbol.decl) : undefined);
+                }
+              }
+            } else if (item.type === "ViewFocus") componentOrBoundary(item.component);
+            else if (item.type === "ViewCollapse") for (const name of item.boundaries) componentOrBoundary(name);
           }
           break;
         case "Property":

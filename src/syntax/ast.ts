@@ -156,6 +156,7 @@ export type SystemMember =
   | SecurityBlock
   | MonitoringBlock
   | DecisionDecl
+  | ViewDecl
   | Property;
 
 // ── architecture ───────────────────────────────────────────────────────
@@ -458,6 +459,44 @@ export interface DecisionDecl extends Node {
   properties: Property[];
 }
 
+// ── views ──────────────────────────────────────────────────────────────
+
+export interface ViewDecl extends Node {
+  type: "View";
+  name: Identifier;
+  title?: StringLiteral;
+  members: ViewMember[];
+}
+
+export type ViewMember = ViewSelection | ViewFocus | ViewCollapse | Property;
+
+/** `include …` or `exclude …`. */
+export interface ViewSelection extends Node {
+  type: "ViewSelection";
+  mode: "include" | "exclude";
+  selectors: Selector[];
+}
+
+/** `X`, `boundary X`, `kind K`, `tag "t"` or `*`. */
+export type Selector =
+  | (Node & { type: "Selector"; selector: "component"; name: Identifier })
+  | (Node & { type: "Selector"; selector: "boundary"; name: Identifier })
+  | (Node & { type: "Selector"; selector: "kind"; kind: QualifiedName })
+  | (Node & { type: "Selector"; selector: "tag"; tag: StringLiteral })
+  | (Node & { type: "Selector"; selector: "all" });
+
+/** `focus C depth N`; `depth` absent means 1. */
+export interface ViewFocus extends Node {
+  type: "ViewFocus";
+  component: Identifier;
+  depth?: { value: number; span: Span };
+}
+
+export interface ViewCollapse extends Node {
+  type: "ViewCollapse";
+  boundaries: Identifier[];
+}
+
 export type AnyNode =
   | SourceFile
   | Import
@@ -483,6 +522,8 @@ export type AnyNode =
   | Control
   | Metric
   | Alert
+  | ViewMember
+  | Selector
   | UnitSpec
   | Value
   | Comparison

@@ -257,6 +257,8 @@ export class AstBuilder {
         return this.monitoringBlock(node);
       case "decisionDecl":
         return this.decisionDecl(node);
+      case "viewDecl":
+        return this.viewDecl(node);
       case "property":
         return this.property(node);
       default:
@@ -818,6 +820,65 @@ export class AstBuilder {
     const head = this.head(this.node(c, "declHead"));
     if (!head) return undefined;
     return { type: "Decision", ...head, properties: this.propertyBlock(this.node(c, "propertyBlock")), span: this.nodeSpan(node) };
+  }
+
+  // ── views ────────────────────────────────────────────────────────────
+
+  private viewDecl(node: CstNode): A.ViewDecl | undefined {
+    const c = node.children;
+    const head = this.head(this.node(c, "declHead"));
+    if (!head) return undefined;
+    const members: A.ViewMember[] = [];
+    for (const statement of this.blockStatements(c, "viewStatement")) {
+      const s = statement.children;
+      const selection = this.node(s, "viewSelection");
+      const focus = this.node(s, "viewFocus");
+      const collapse = this.node(s, "viewCollapse");
+      const property = this.node(s, "property");
+      let member: A.ViewMember | undefined;
+      if (selection) member = this.viewSelection(selection);
+      else if (focus) member = this.viewFocus(focus);
+      else if (collapse) {
+        member = { type: "ViewCollapse", boundaries: this.nameList(this.node(collapse.children, "nameList")), span: this.nodeSpan(collapse) };
+      } else if (property) member = this.property(property);
+      if (member) members.push(member);
+    }
+    return { type: "View", ...head, members, span: this.nodeSpan(node) };
+  }
+
+  private viewSelection(node: CstNode): A.ViewSelection | undefined {
+    const mode = this.token(node.children, "mode");
+    if (!mode) return undefined;
+    const selectors: A.Selector[] = [];
+    for (const selector of this.nodes(node.children, "selector")) {
+      const c = selector.children;
+      const span = this.nodeSpan(selector);
+      const component = this.identifier(this.token(c, "component"));
+      const boundary = this.identifier(this.token(c, "boundary"));
+      const kind = this.qualifiedName(this.node(c, "kind"));
+      const tag = this.string(this.token(c, "tag"));
+      if (this.token(c, "all")) selectors.push({ type: "Selector", selector: "all", span });
+      else if (boundary) selectors.push({ type: "Selector", selector: "boundary", name: boundary, span });
+      else if (kind) selectors.push({ type: "Selector", selector: "kind", kind, span });
+      else if (tag) selectors.push({ type: "Selector", selector: "tag", tag, span });
+      else if (component) selectors.push({ type: "Selector", selector: "component", name: component, span });
+    }
+    return { type: "ViewSelection", mode: mode.image === "exclude" ? "exclude" : "include", selectors, span: this.nodeSpan(node) };
+  }
+
+  private viewFocus(node: CstNode): A.ViewFocus | undefined {
+    const c = node.children;
+    const component = this.identifier(this.token(c, "component"));
+    if (!component) return undefined;
+    const result: A.ViewFocus = { type: "ViewFocus", component, span: this.nodeSpan(node) };
+    const depth = this.token(c, "depth");
+    if (depth) {
+      const span = this.tokenSpan(depth);
+      const value = Number(depth.image.replace(/_/g, ""));
+      if (!Number.isInteger(value)) this.error(span, `expected a whole number of connections after \`depth\`, found \`${depth.image}\``);
+      else result.depth = { value, span };
+    }
+    return result;
   }
 
   // ── names and expressions ────────────────────────────────────────────

@@ -46,7 +46,7 @@ export interface BlockSpec {
 
 export type BlockName =
   | "system" | "component" | "kind" | "connection" | "boundary" | "flow" | "failure" | "decision" | "api" | "endpoint"
-  | "webhook" | "scaling" | "scope" | "technology" | "componentScaling" | "questions" | "cost" | "security" | "monitoring";
+  | "webhook" | "scaling" | "scope" | "technology" | "componentScaling" | "questions" | "view" | "cost" | "security" | "monitoring";
 
 export const BLOCKS: Readonly<Record<BlockName, BlockSpec>> = {
   system: {
@@ -90,6 +90,7 @@ export const BLOCKS: Readonly<Record<BlockName, BlockSpec>> = {
     properties: { description: STRING, owner: STRING, tags: ANY, link: STRING, technology: { shape: "stringOrBlock" } },
   },
   flow: { place: "a flow", properties: { description: STRING } },
+  view: { place: "a view", properties: { description: STRING } },
   failure: {
     place: "a failure",
     properties: { affects: NAMES, impact: STRING, mitigation: STRING, severity: oneOf(...FAILURE_SEVERITIES), description: STRING },

@@ -104,6 +104,16 @@ async function inspect(page: import("playwright-core").Page, svg: string, parent
         if (!within(innerOutline ? bbox(innerOutline) : bbox(inner), bbox(outer), 0.5)) out.outside.push(`${child} outside ${parent}`);
       }
 
+      // Nothing outside the drawing: every node, boundary, edge and label within the viewBox.
+      const svgElement = document.querySelector("svg") as SVGSVGElement | null;
+      const view = svgElement?.viewBox.baseVal;
+      if (view) {
+        const drawing = new DOMRect(view.x, view.y, view.width, view.height);
+        for (const g of document.querySelectorAll("g.node, g.table, g.boundary, g.edge, g.edge-label, g.boundary-label")) {
+          if (!within(bbox(g), drawing, 0.5)) out.outside.push(`${g.id || g.getAttribute("data-edge") || g.getAttribute("data-boundary") || g.getAttribute("class")} outside the drawing`);
+        }
+      }
+
       // Edges start and end on their nodes' borders: just outside the end is
       // outside the shape, just past it is inside (or on its stroke).
       const onBorder = (g: Element, point: DOMPoint, toward: DOMPoint): boolean => {
@@ -241,6 +251,9 @@ describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
     expect(problems.overlaps.join()).toContain("architecture-node-Workers");
     expect(problems.outside).toContain("Workers outside vpc");
     expect(problems.ends.join()).toContain("architecture-edge-Client-Gateway does not start on architecture-node-Client");
+    // A node pushed past the right edge of the drawing.
+    const pushed = svg.replace(/(id="architecture-node-UploadService"[^]*?<rect class="outline") x="[\d.]+"/, '$1 x="5000"');
+    expect((await inspect(page, pushed, parents)).outside.join()).toContain("architecture-node-UploadService outside the drawing");
   });
 
   it("notices each kind of fault in a damaged sequence diagram", async () => {
@@ -263,6 +276,22 @@ describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
     expect(problems.outside.join()).toContain("rect outside the canvas");
     expect(problems.ends).toContain("flow-processing-step-5 does not end on its receiver's lifeline");
   });
+
+  it("draws a view and the landscape cleanly, collapsed boxes and stubs included", async () => {
+    const valid = path.join(root, "test/fixtures/valid");
+    const views = check([path.join(valid, "views.sysd")], { root, cwd: root, rules: {} }).model.systems[0]!;
+    const landscape = check([path.join(valid, "landscape.sysd")], { root, cwd: root, rules: {} }).model.systems[0]!;
+    const drawn = [...(await renderDiagrams(views)), ...(await renderDiagrams(landscape))];
+    const files = drawn.map((d) => d.file);
+    expect(files).toEqual(expect.arrayContaining(["view-payments.svg", "view-overview.svg", "architecture.svg", "boundary-money.svg"]));
+    const parents = new Map<string, string>();
+    for (const system of [views, landscape]) {
+      for (const c of system.components) if (c.boundary !== undefined) parents.set(c.id, c.boundary);
+    }
+    for (const diagram of drawn.filter((d) => d.file.startsWith("view-") || d.file.startsWith("boundary-") || d.svg.includes('class="node boundary'))) {
+      expect(await inspect(page, diagram.svg, [...parents.entries()]), diagram.file).toEqual({ texts: [], overlaps: [], outside: [], ends: [] });
+    }
+  }, 120_000);
 
   it.each(systems.map((s) => [`${s.file} ${s.id}`, s] as const))("%s: texts, nodes, boundaries and edge ends", async (_id, system) => {
     const parents = new Map<string, string>();

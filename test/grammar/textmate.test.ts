@@ -109,6 +109,18 @@ const cases: Case[] = [
   { file: "lexical.sysd", line: "\"quotes\", \\escapes\\ and // slashes are kept as written.", token: "\"quotes\", \\escapes\\ and // slashes are kept as written.", scope: "meta.embedded.block.markdown" },
   { file: "lexical.sysd", line: "context \"\"\"One line, triple-quoted.\"\"\"", token: "One line, triple-quoted.", scope: "string.quoted.triple.sysd" },
   { file: "decisions.sysd", line: "- **pre-signed URLs** let clients upload directly", token: "- **pre-signed URLs** let clients upload directly", scope: "string.quoted.triple.sysd" },
+  // Views: the declaration, its clauses, selector keywords and `*`.
+  { file: "views.sysd", line: "view payments \"Payments\" {", token: "view", scope: "storage.type.view.sysd" },
+  { file: "views.sysd", line: "view payments \"Payments\" {", token: "payments", scope: "entity.name.function.view.sysd" },
+  { file: "views.sysd", line: "include boundary billing, kind queue, tag \"pci\"", token: "include", scope: "keyword.other.clause.view.sysd" },
+  { file: "views.sysd", line: "include boundary billing, kind queue, tag \"pci\"", token: "boundary", scope: "keyword.other.selector.sysd" },
+  { file: "views.sysd", line: "include boundary billing, kind queue, tag \"pci\"", token: "billing", scope: "variable.other.component.sysd" },
+  { file: "views.sysd", line: "include boundary billing, kind queue, tag \"pci\"", token: "tag", scope: "keyword.other.selector.sysd" },
+  { file: "views.sysd", line: "include boundary billing, kind queue, tag \"pci\"", token: "pci", scope: "string.quoted.double.sysd" },
+  { file: "views.sysd", line: "focus Orders depth 1", token: "depth", scope: "keyword.other.selector.sysd" },
+  { file: "views.sysd", line: "include *", token: "*", scope: "constant.language.all.sysd" },
+  { file: "views.sysd", line: "collapse core, billing", token: "collapse", scope: "keyword.other.clause.view.sysd" },
+  { file: "views.sysd", line: "collapse core, billing", token: "core", scope: "variable.other.component.sysd", not: "keyword" },
   // Imports.
   { file: "imports.sysd", line: "import \"./platform.sysd\" as plat // a project file: namespace `plat`", token: "import", scope: "keyword.control.import.sysd" },
   { file: "imports.sysd", line: "import \"./platform.sysd\" as plat // a project file: namespace `plat`", token: "as", scope: "keyword.control.import.sysd" },

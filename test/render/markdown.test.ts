@@ -430,3 +430,33 @@ describe("an empty system", () => {
     expect(md).not.toMatch(/\n\n\n/);
   });
 });
+
+describe("views and the landscape in the architecture section", () => {
+  it("shows each view under its title, with its description and diagram, and says when it holds nothing", () => {
+    const system = compile(path.join(fixtures, "views.sysd"));
+    const md = renderMarkdown(system, {
+      diagrams: { architecture: "architecture.svg", flows: {}, views: { payments: "view-payments.svg", overview: "view-overview.svg" } },
+      hasOpenApi: false,
+    });
+    const architecture = sections(md).get("High-Level Architecture")!;
+    expect(architecture).toContain("### View: Payments\n\nEverything that touches card data, and the queues around it.\n\n![Payments](view-payments.svg)");
+    expect(architecture).toContain("![Overview](view-overview.svg)\n\nDrawn as one box each: Core services, Billing.");
+    // No file for it here: the heading stays, without an image.
+    expect(architecture).toContain("### View: Around the order service");
+    expect(architecture).not.toContain("view-around_orders.svg");
+    const empty = compileSource('system S { component A; component B; A -> B\n view none "None" { include tag "x" } }');
+    expect(sections(renderMarkdown(empty, { diagrams: { flows: {} }, hasOpenApi: false })).get("High-Level Architecture")).toContain(
+      "### View: None\n\n_The view selects no component._",
+    );
+  });
+
+  it("explains the landscape and shows each top-level boundary's diagram", () => {
+    const system = compile(path.join(fixtures, "landscape.sysd"));
+    const boundaries = Object.fromEntries(system.boundaries.filter((b) => b.parent === undefined).map((b) => [b.id, `boundary-${b.id}.svg`]));
+    const md = renderMarkdown(system, { diagrams: { architecture: "architecture.svg", flows: {}, boundaries }, hasOpenApi: false });
+    const architecture = sections(md).get("High-Level Architecture")!;
+    expect(architecture).toContain("The design has 34 components, more than fit one readable diagram");
+    expect(architecture).toContain("### Payments\n\n![Payments](boundary-money.svg)");
+    expect(architecture.indexOf("boundary-edge.svg")).toBeLessThan(architecture.indexOf("boundary-insight.svg"));
+  });
+});

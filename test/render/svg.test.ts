@@ -59,7 +59,7 @@ describe("renderDiagrams", () => {
     expect(files).toEqual(["architecture.svg", "flow-upload.svg", "flow-processing.svg", "data-model.svg"]);
   });
 
-  it.each(["video_pipeline", "boundaries"])("matches the golden SVGs of %s", async (name) => {
+  it.each(["video_pipeline", "boundaries", "views", "landscape"])("matches the golden SVGs of %s", async (name) => {
     const s = name === "video_pipeline" ? videoPipeline : compile(path.join(fixtures, `${name}.sysd`));
     for (const d of await renderDiagrams(s)) {
       expectGolden(path.join(fixtures, `${name}.${d.file}`), d.svg);

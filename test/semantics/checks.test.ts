@@ -24,7 +24,7 @@ const dir = path.resolve(import.meta.dirname, "../fixtures/checks");
 
 const CODES = [
   "E101", "E102", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
-  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310",
+  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310", "W311",
 ] as const;
 
 const NAME = /^([EW]\d{3})_(fires|near_miss)(?:_[a-z0-9_]+)?\.sysd$/;
@@ -96,6 +96,11 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["E201_fires_connection", "E201", 6, 3, "Gatway"],
   ["E201_fires_connection", "E201", 7, 14, "Billing"],
   ["E201_fires_references", "E201", 12, 16, "Order"],
+  ["E201_fires_view", "E201", 11, 18, "Wbe"],
+  ["E201_fires_view", "E201", 11, 32, "clod"],
+  ["E201_fires_view", "E201", 12, 22, "Web"],
+  ["E201_fires_view", "E201", 13, 11, "Apii"],
+  ["E201_fires_view", "E201", 14, 14, "cloudd"],
   ["E201_fires_references", "E201", 13, 5, "Ordrs"],
   ["E201_fires_references", "E201", 15, 42, "OrderService"],
   ["E201_fires_references", "E201", 16, 40, "Ordrs"],
@@ -117,6 +122,8 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["E203_fires", "E203", 12, 29, "databse"],
   ["E203_fires", "E203", 13, 29, "aws.S4"],
   ["E203_fires", "E203", 14, 27, "gcp.PubSub"],
+  ["E203_fires_view", "E203", 9, 34, "queu"],
+  ["E203_fires_view", "E203", 9, 45, "aws.SQS"],
   ["E204_fires_demand", "E204", 6, 43, "order"],
   ["E204_fires_demand", "E204", 11, 13, "odrers"],
   ["E204_fires_metric", "E204", 6, 32, "eror_rate"],
@@ -193,6 +200,8 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["W308_fires", "W308", 8, 12, "Order"],
   ["W308_fires", "W308", 12, 12, "Event"],
   ["W310_fires", "W310", 10, 18, "3"],
+  ["W311_fires", "W311", 8, 8, "pci"],
+  ["W311_fires", "W311", 9, 8, "nothing"],
 ];
 
 describe("the fixtures folder", () => {

@@ -71,3 +71,24 @@ describe("unknown names", () => {
     expect(unresolved).toEqual(["component Bee", "metric lat"]);
   });
 });
+
+describe("names used in views", () => {
+  const file = path.join(root, "test/fixtures/valid/views.sysd");
+  const index = check([file], { root, cwd: root, rules: {} }).references;
+
+  it("are uses of the components, boundaries and kinds they name", () => {
+    const billing = declarationOf(index, "boundary", "billing");
+    const lines = usesOf(index, billing).map((u) => textAt(file, u.span) + "@" + u.nameSpan.line);
+    expect(lines).toEqual(["billing@38", "billing@46"]);
+    const orders = declarationOf(index, "component", "Orders");
+    expect(usesOf(index, orders).some((u) => u.nameSpan.line === 42)).toBe(true);
+    const ledger = declarationOf(index, "component", "Ledger");
+    expect(usesOf(index, ledger).some((u) => u.nameSpan.line === 39)).toBe(true);
+    expect(index.uses.some((u) => u.category === "kind" && u.name === "queue" && u.nameSpan.line === 38 && u.declaration)).toBe(true);
+  });
+
+  it("declare the view itself, and leave no name unresolved", () => {
+    expect(declarationOf(index, "view", "payments").nameSpan.line).toBe(36);
+    expect(index.uses.filter((u) => !u.declaration).map((u) => `${u.category} ${u.name} ${u.nameSpan.line}`)).toEqual([]);
+  });
+});

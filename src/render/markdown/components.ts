@@ -30,8 +30,10 @@ export function renderArchitecture(ctx: Context): string[] {
   const { system, options } = ctx;
   const blocks = [heading(2, "High-Level Architecture")];
   if (options.diagrams.architecture !== undefined) blocks.push(image("Architecture", options.diagrams.architecture));
+  blocks.push(...landscapeBlocks(ctx));
   if (system.components.length === 0) {
     blocks.push(nothing("No components are recorded."));
+    blocks.push(...viewBlocks(ctx));
     return blocks;
   }
   if (system.boundaries.length > 0) {
@@ -55,6 +57,36 @@ export function renderArchitecture(ctx: Context): string[] {
         ]),
       ),
     );
+  }
+  blocks.push(...viewBlocks(ctx));
+  return blocks;
+}
+
+/** When `architecture.svg` is the landscape: why, and each top-level boundary's own diagram. */
+function landscapeBlocks(ctx: Context): string[] {
+  const files = ctx.options.diagrams.boundaries ?? {};
+  const drawn = ctx.system.boundaries.filter((b) => b.parent === undefined && Object.hasOwn(files, b.id));
+  if (drawn.length === 0) return [];
+  const blocks = [
+    `The design has ${formatNumber(ctx.system.components.length)} components, more than fit one readable diagram: the diagram above draws each top-level boundary as one box with the number of components inside, and parallel connections as one line with their number. Each boundary is drawn on its own below, with the components outside it that it talks to as dashed boxes.`,
+  ];
+  for (const b of drawn) blocks.push(heading(3, escapeText(b.title)), image(b.title, files[b.id]!));
+  return blocks;
+}
+
+/** One sub-section per `view`: its title, description and diagram. */
+function viewBlocks(ctx: Context): string[] {
+  const files = ctx.options.diagrams.views ?? {};
+  const blocks: string[] = [];
+  for (const view of ctx.system.views) {
+    blocks.push(heading(3, `View: ${escapeText(view.title)}`));
+    if (view.description !== undefined) blocks.push(markdownBlock(view.description));
+    const file = Object.hasOwn(files, view.id) ? files[view.id] : undefined;
+    if (file !== undefined) blocks.push(image(view.title, file));
+    else if (view.components.length === 0) blocks.push(nothing("The view selects no component."));
+    if (view.collapsed.length > 0) {
+      blocks.push(`Drawn as one box each: ${view.collapsed.map((b) => nameOf(ctx, b)).join(", ")}.`);
+    }
   }
   return blocks;
 }

@@ -8,6 +8,10 @@ export interface MarkdownDiagrams {
   /** Flow id → file name (`flow-upload.svg`). */
   flows: Record<string, string>;
   dataModel?: string;
+  /** View id → file name (`view-payments.svg`), for views that hold a component. */
+  views?: Record<string, string>;
+  /** Top-level boundary id → file name (`boundary-aws.svg`), when `architecture` is the landscape. */
+  boundaries?: Record<string, string>;
 }
 
 export interface MarkdownOptions {

@@ -1,9 +1,21 @@
 /**
  * The SVG diagrams of a system: `architecture.svg` (when it has components
- * or boundaries), one `flow-<id>.svg` (a sequence diagram) per flow that
- * touches anything, and `data-model.svg` when the system has entities.
+ * or boundaries; the landscape for a large system, with one
+ * `boundary-<id>.svg` per top-level boundary), one `view-<id>.svg` per view
+ * that holds a component, one `flow-<id>.svg` per flow that touches
+ * anything, and `data-model.svg` when the system has entities.
  */
-import { layoutArchitecture, layoutDataModel, layoutSequence } from "../../layout/index.js";
+import {
+  isLandscape,
+  layoutArchitecture,
+  layoutBoundary,
+  layoutDataModel,
+  layoutSequence,
+  layoutLandscape,
+  layoutView,
+  topLevelBoundaries,
+  type Diagram,
+} from "../../layout/index.js";
 import type { SystemModel } from "../../semantics/model.js";
 import { renderDiagram } from "./diagram.js";
 import { renderSequence } from "./sequence.js";
@@ -18,7 +30,18 @@ export interface RenderedDiagram {
 /** Lays out and draws every diagram of `system`, in a fixed order. */
 export async function renderDiagrams(system: SystemModel): Promise<RenderedDiagram[]> {
   const jobs: { file: string; svg: Promise<string> }[] = [];
-  if (system.components.length > 0 || system.boundaries.length > 0) jobs.push({ file: "architecture.svg", svg: layoutArchitecture(system).then(renderDiagram) });
+  const draw = (file: string, diagram: Promise<Diagram>): void => {
+    jobs.push({ file, svg: diagram.then(renderDiagram) });
+  };
+  if (isLandscape(system)) {
+    draw("architecture.svg", layoutLandscape(system));
+    for (const id of topLevelBoundaries(system)) draw(`boundary-${id}.svg`, layoutBoundary(system, id));
+  } else if (system.components.length > 0 || system.boundaries.length > 0) {
+    draw("architecture.svg", layoutArchitecture(system));
+  }
+  for (const view of system.views) {
+    if (view.components.length > 0) draw(`view-${view.id}.svg`, layoutView(system, view));
+  }
   for (const flow of system.flows) {
     if (flow.participants.length > 0) jobs.push({ file: `flow-${flow.id}.svg`, svg: Promise.resolve(renderSequence(layoutSequence(system, flow))) });
   }

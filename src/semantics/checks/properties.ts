@@ -53,6 +53,9 @@ export function checkProperties(symbols: SystemSymbols, diagnostics: Diagnostic[
       checkBlock("endpoint", endpoint.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
     }
   }
+  for (const view of symbols.views.values()) {
+    checkBlock("view", view.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
+  }
   for (const webhook of symbols.webhooks.values()) {
     checkBlock("webhook", webhook.members.filter((m): m is A.Property => m.type === "Property"), diagnostics);
   }

@@ -8,8 +8,9 @@ import { rule as w305 } from "./w305-unsatisfied-requirement.js";
 import { rule as w306 } from "./w306-target-without-alert.js";
 import { rule as w308 } from "./w308-entity-without-pk.js";
 import { rule as w310 } from "./w310-instances-exceeded.js";
+import { rule as w311 } from "./w311-empty-view.js";
 
 /** Every design rule, by code. */
-export const DESIGN_RULES = [w300, w301, w302, w303, w304, w305, w306, w308, w310] as const;
+export const DESIGN_RULES = [w300, w301, w302, w303, w304, w305, w306, w308, w310, w311] as const;
 
 export type RuleCode = (typeof DESIGN_RULES)[number]["code"];
