@@ -153,6 +153,11 @@ export class Evaluator {
     for (const demand of this.symbols.demands.values()) {
       const rate = this.evaluate(demand.rate);
       if (rate.ok) {
+        if (!Number.isFinite(rate.value.value)) {
+          // As the other bad demand values: reported here, then left out.
+          this.report("E210", demand.rate.span, `demand \`${demand.name.name}\` divides by zero`);
+          continue;
+        }
         if (!(rate.value.value >= 0)) {
           this.report("E210", demand.rate.span, `demand \`${demand.name.name}\` cannot be negative`);
         } else if (!isRate(rate.value.dimension)) {
@@ -310,6 +315,11 @@ export class Evaluator {
       for (let t = 0; t < this.tiers.length; t++) {
         const result = this.evaluate(item.amount, t);
         if (!result.ok) {
+          complete = false;
+          break;
+        }
+        if (!Number.isFinite(result.value.value)) {
+          if (t === 0) this.report("E210", item.amount.span, `cost item \`${item.label.value}\` divides by zero`);
           complete = false;
           break;
         }

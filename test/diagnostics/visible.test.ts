@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostics, makeDiagnostic, DIAGNOSTIC_FORMATS, type Diagnostic } from "../../src/diagnostics/index.js";
 import { check } from "../../src/index.js";
+import { renderSnippet } from "../../src/diagnostics/printers/pretty.js";
 import { visible } from "../../src/util/visible.js";
 import { span } from "./helpers.js";
 
@@ -32,6 +33,14 @@ describe("visible", () => {
   it("writes controls and bidi characters as sysd string escapes", () => {
     expect(visible("a\nb\tc\u001b[0m\u0085\u202Ed\u2066\u200F\u061C")).toBe("a\\nb\\tc\\u{1B}[0m\\u{85}\\u{202E}d\\u{2066}\\u{200F}\\u{61C}");
     expect(visible("plain `code` \\n ünïcödé 名前")).toBe("plain `code` \\n ünïcödé 名前");
+  });
+});
+
+describe("source excerpts", () => {
+  it("keep the caret under its column after an escape", () => {
+    const snippet = renderSnippet("a\u202Eb\u001b x", 5, 6, 4);
+    expect(snippet.text).toBe("a\\u{202E}b\\u{1B} x");
+    expect(snippet.text.slice(snippet.caretColumn, snippet.caretColumn + 1)).toBe("x");
   });
 });
 

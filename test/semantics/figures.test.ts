@@ -57,3 +57,16 @@ describe("figures in messages carry no float noise", () => {
     expect(all).not.toMatch(/e\+|NaN|Infinity|∞/);
   });
 });
+
+describe("a demand or cost item that divides by zero", () => {
+  it("is E210 at its expression, not a figure without a value in the document", () => {
+    const result = checkText(
+      design('    NFR1 "x" target cost.total <= $100/month', "    demand zero 0/day\n    demand d 5/s / (zero * 1day)", 'item "x" $5/month / (zero * 1day)'),
+    );
+    const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.message]);
+    expect(errors).toEqual([
+      ["E210", "demand `d` divides by zero"],
+      ["E210", "cost item `x` divides by zero"],
+    ]);
+  });
+});

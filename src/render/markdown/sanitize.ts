@@ -37,8 +37,15 @@ export function isSafeTarget(raw: string): boolean {
   return !SCHEME.test(raw);
 }
 
-/** The link destination that starts `text` (right after `](`), as markdown would read it. */
-function destination(text: string): string {
+/** CommonMark readers give up on a destination nested deeper than this. */
+const MAX_PAREN_DEPTH = 32;
+
+/**
+ * The link destination that starts `text` (right after `](`), as markdown
+ * would read it; undefined when a reader would not take it as one (too
+ * deeply nested), which also bounds the scan on `](](](…`.
+ */
+function destination(text: string): string | undefined {
   let depth = 0;
   let i = 0;
   while (i < text.length) {
@@ -48,7 +55,7 @@ function destination(text: string): string {
       continue;
     }
     if (c === " " || c === "\t") break;
-    if (c === "(") depth++;
+    if (c === "(" && ++depth > MAX_PAREN_DEPTH) return undefined;
     if (c === ")") {
       if (depth === 0) break;
       depth--;
@@ -101,7 +108,8 @@ function sanitizeLine(line: string, codeSpans: boolean): string {
     if (c === "]" && line[i + 1] === "(") {
       const rest = line.slice(i + 2);
       // A target after spaces or on the next line is not judged: made plain.
-      const live = rest !== "" && !/^\s/.test(rest) && isSafeTarget(destination(rest));
+      const target = rest !== "" && !/^\s/.test(rest) ? destination(rest) : undefined;
+      const live = target !== undefined && isSafeTarget(target);
       out += live ? "](" : "]\\(";
       i += 2;
       continue;
