@@ -27,3 +27,25 @@ describe("unit and operator typos", () => {
     ]);
   });
 });
+
+describe("a block left open in the middle of a file", () => {
+  it("gives one error at its `{` and lets the rest of the file check as written", () => {
+    expect(problems("unclosed_block.sysd")).toEqual([
+      "3:23 E100 unclosed `{`: no `}` closes this block (read as closed before line 6)",
+      "12:22 E100 unclosed `{`: no `}` closes this block (read as closed before line 16)",
+      "13:31 E100 unclosed `{`: no `}` closes this block (read as closed before line 16)",
+    ]);
+    const result = check([path.join(errors, "unclosed_block.sysd")], { root: errors, cwd: errors, rules: {} });
+    const [shop, admin, reports] = result.model.systems;
+    expect(shop!.components.map((c) => c.id)).toEqual(["Api", "Db"]);
+    expect(shop!.connections).toHaveLength(1);
+    expect(admin!.components.map((c) => c.id)).toEqual(["Console"]);
+    expect(reports!.components.map((c) => c.id)).toEqual(["Builder"]);
+    const unclosed = result.diagnostics.find((d) => d.code === "E100")!;
+    expect(unclosed.related?.map((r) => `${r.span.line}:${r.span.column} ${r.message}`)).toEqual(["18:2 the file ends with the block still open"]);
+  });
+
+  it("leaves a file whose only open block is the last one to the end of the file", () => {
+    expect(problems("missing_rbrace_eof.sysd")).toEqual(["5:26 E100 expected `}`, found the end of the file"]);
+  });
+});
