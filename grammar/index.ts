@@ -1,5 +1,5 @@
 export { lex, MAX_NESTING, type LexProblem, type LexResult } from "./lexer.js";
-export { declarationKeywords, getParser, parseTokens, type CstResult } from "./parser.js";
+export { getParser, parseTokens, type CstResult } from "./parser.js";
 export { closeUnclosedBlocks, type ClosedBlock } from "./braces.js";
 export { describeToken } from "./messages.js";
 export * as tokens from "./tokens.js";

@@ -811,15 +811,6 @@ function tokenIsName(token: IToken): boolean {
   return token.tokenType === T.Identifier || token.tokenType.CATEGORIES?.includes(T.Identifier) === true;
 }
 
-/**
- * The keywords that start a declaration at the top level or in a system:
- * a new one in the grammar is one here too.
- */
-export function declarationKeywords(): ReadonlySet<TokenType> {
-  const table = statementKeywords(getParser());
-  return new Set(["topStatement", "systemStatement"].flatMap((rule) => (table.get(rule) ?? []).map((k) => k.type)));
-}
-
 let instance: SysdParser | undefined;
 
 /**

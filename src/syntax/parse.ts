@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import { closeUnclosedBlocks, declarationKeywords, lex, MAX_NESTING, parseTokens } from "../../grammar/index.js";
+import { closeUnclosedBlocks, lex, MAX_NESTING, parseTokens } from "../../grammar/index.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "./ast.js";
@@ -37,7 +37,7 @@ export function parseSource(text: string, file: string): ParseResult {
     );
     return { ast: empty, diagnostics, comments: lexed.comments };
   }
-  const recovered = closeUnclosedBlocks(lexed.tokens, declarationKeywords());
+  const recovered = closeUnclosedBlocks(lexed.tokens);
   for (const { open, closedBefore } of recovered.closed) {
     const line = source.tokenSpan(closedBefore).line;
     diagnostics.push(

@@ -2,9 +2,14 @@
  * A typo gives one diagnostic, at the typo, with the fix: no dimension
  * error, unknown property or unknown name follows from it.
  */
+import fc from "fast-check";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
+import { parseSource } from "../../src/syntax/index.js";
+import { fuzzParams } from "../helpers/fuzz.js";
+import { assertValidDiagnostic } from "../helpers/spans.js";
 
 const errors = path.resolve(import.meta.dirname, "../fixtures/errors");
 
@@ -47,5 +52,36 @@ describe("a block left open in the middle of a file", () => {
 
   it("leaves a file whose only open block is the last one to the end of the file", () => {
     expect(problems("missing_rbrace_eof.sysd")).toEqual(["5:26 E100 expected `}`, found the end of the file"]);
+  });
+});
+
+describe("recovery never misleads", () => {
+  const fixture = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/valid/video_pipeline.sysd"), "utf8");
+
+  it("a design missing any one `}`: no exception, valid spans, and at most one error for it", () => {
+    // Braces after white space: a `}` inside a URL path is part of the path.
+    const closers = [...fixture.matchAll(/(?<=\s)\}/g)].map((m) => m.index);
+    fc.assert(
+      fc.property(fc.constantFrom(...closers), (at) => {
+        const text = fixture.slice(0, at) + fixture.slice(at + 1);
+        const { diagnostics } = parseSource(text, "design.sysd");
+        for (const d of diagnostics) assertValidDiagnostic(d, text);
+        expect(diagnostics.filter((d) => d.code === "E100").length).toBeGreaterThanOrEqual(1);
+        expect(diagnostics.filter((d) => d.code === "E100").length).toBeLessThanOrEqual(2);
+      }),
+      fuzzParams(60),
+    );
+  });
+
+  it("a design whose words are each respelled by one edit: no exception and valid spans", () => {
+    const words = [...fixture.matchAll(/(?<=\n\s*)[a-z]{4,}/g)].map((m) => m.index);
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.nat(3), (at, i) => {
+        const text = fixture.slice(0, at + i) + fixture.slice(at + i + 1);
+        const { diagnostics } = parseSource(text, "design.sysd");
+        for (const d of diagnostics) assertValidDiagnostic(d, text);
+      }),
+      fuzzParams(100),
+    );
   });
 });
