@@ -58,7 +58,7 @@ describe("a block left open in the middle of a file", () => {
 describe("recovery never misleads", () => {
   const fixture = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/valid/video_pipeline.sysd"), "utf8");
 
-  it("a design missing any one `}`: no exception, valid spans, and at most one error for it", () => {
+  it("a design missing any one `}`: no exception, valid spans, and at most two syntax errors", () => {
     // Braces after white space: a `}` inside a URL path is part of the path.
     const closers = [...fixture.matchAll(/(?<=\s)\}/g)].map((m) => m.index);
     fc.assert(
