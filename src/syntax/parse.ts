@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import { lex, MAX_NESTING, MAX_PARSE_ERRORS, MAX_TOKENS, parseTokens, tokenLimitOffset } from "../../grammar/index.js";
+import { closeUnclosedBlocks, lex, MAX_NESTING, MAX_PARSE_ERRORS, MAX_TOKENS, parseTokens, tokenLimitOffset } from "../../grammar/index.js";
 import { markSummary, MAX_DIAGNOSTICS_PER_FILE, summaryDiagnostic } from "../diagnostics/cap.js";
 import { makeDiagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -44,7 +44,16 @@ export function parseSource(text: string, file: string): ParseResult {
     );
     return { ast: empty, diagnostics, comments: lexed.comments };
   }
-  const { cst, errors, respelled, gaveUp, tooMany } = parseTokens(lexed.tokens, { ordinaryWords: ORDINARY_WORDS });
+  const recovered = closeUnclosedBlocks(lexed.tokens);
+  for (const { open, closedBefore } of recovered.closed) {
+    const line = source.tokenSpan(closedBefore).line;
+    diagnostics.push(
+      makeDiagnostic("E100", source.tokenSpan(open), `unclosed \`{\`: no \`}\` closes this block (read as closed before line ${line})`, {
+        related: [{ message: "the file ends with the block still open", span: source.endOfFile() }],
+      }),
+    );
+  }
+  const { cst, errors, respelled, gaveUp, tooMany } = parseTokens(recovered.tokens, { ordinaryWords: ORDINARY_WORDS });
   // After the first error on a line the rest of that line is mostly its
   // echo (recovery trying words one by one), so only the first is reported.
   const linesWithErrors = new Set(diagnostics.map((d) => d.span.line));
