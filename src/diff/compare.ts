@@ -224,6 +224,8 @@ export function compareSystems(before: M.SystemModel | undefined, after: M.Syste
   add(compareItems(id, "decisions", before.decisions.map(decisionItem), after.decisions.map(decisionItem)));
   const questionItem = (q: M.QuestionModel): Item => ({ key: q.text, props: defined({ resolved: String(q.resolved), answer: q.answer }) });
   add(compareItems(id, "questions", before.questions.map(questionItem), after.questions.map(questionItem)));
+  const viewItem = (v: M.ViewModel): Item => ({ key: v.id, props: defined({ title: v.title, components: list(v.components), collapsed: list(v.collapsed) }) });
+  add(compareItems(id, "views", before.views.map(viewItem), after.views.map(viewItem)));
 
   add(compareFigures(id, before, after));
   return { system: id, status: changes.length > 0 ? "changed" : "unchanged", changes };
@@ -380,7 +382,7 @@ function describeAll(system: M.SystemModel, kind: "added" | "removed"): Change[]
     ...system,
     requirements: [], components: [], boundaries: [], connections: [], flows: [], types: { entities: [], enums: [] }, apis: [], webhooks: [],
     scaling: { ...system.scaling, demands: [], table: [] }, cost: { items: [], totals: [], unitCosts: [] }, failures: [],
-    security: { controls: [], piiFields: [] }, monitoring: { metrics: [], alerts: [] }, decisions: [], questions: [],
+    security: { controls: [], piiFields: [] }, monitoring: { metrics: [], alerts: [] }, decisions: [], questions: [], views: [],
   };
   const diff = kind === "added" ? compareSystems(empty, system) : compareSystems(system, empty);
   // The empty side's system row and tiers are not changes of an added or removed system.

@@ -121,6 +121,12 @@ function describe(model: Model, declaration: Declaration, index: ReferenceIndex)
       const decision = system.decisions.find((d) => d.id === declaration.name);
       return [`**${plain(decision?.title ?? declaration.name)}** ${code(declaration.name)} — decision${decision?.status ? ` (${plain(decision.status)})` : ""}`, "", where];
     }
+    case "view": {
+      const view = system.views.find((v) => v.id === declaration.name);
+      const lines = [`**${plain(view?.title ?? declaration.name)}** ${code(declaration.name)} — view`, "", `- holds: ${(view?.components ?? []).map(code).join(", ") || "nothing"}`];
+      if (view && view.collapsed.length > 0) lines.push(`- collapsed: ${view.collapsed.map(code).join(", ")}`);
+      return [...lines, "", where];
+    }
     case "system": {
       const lines = [`**${plain(system.title)}** ${code(system.id)} — system`, ""];
       lines.push(`- ${system.components.length} components, ${system.connections.length} connections, ${system.flows.length} flows`);

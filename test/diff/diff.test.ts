@@ -174,6 +174,18 @@ describe("diff properties over generated designs", () => {
     return { systems: result.model.systems, diagnostics: result.diagnostics.map((d) => ({ ...d, span: { ...d.span, file: "design.sysd" } })) };
   };
 
+  it("reports a view that was added, removed or now holds other components", () => {
+    const design = (views: string) => `system S {\n component A; component B; component C\n A -> B; B -> C\n ${views}\n}`;
+    const a = load(design('view v "V" { include A }\n view gone { include * }'), "views-a");
+    const b = load(design('view v "V" { include A, B }\n view fresh { focus C }'), "views-b");
+    const changes = compareDesigns(a, b).systems.flatMap((s) => s.changes).filter((c) => c.section === "views");
+    expect(changes.map((c) => `${c.kind} ${c.item} ${c.property ?? ""} ${c.old ?? ""}>${c.new ?? ""}`).sort()).toEqual([
+      "added fresh  >",
+      "changed v components A>A, B",
+      "removed gone  >",
+    ]);
+  });
+
   it("finds nothing between a design and itself", () => {
     fc.assert(
       fc.property(fc.nat(), (seed) => {
