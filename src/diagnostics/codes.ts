@@ -40,6 +40,7 @@ const CORE_CODES = {
   E210: entry("E210", "error", "dimension-mismatch", "Quantities of different dimensions are added, compared or assigned."),
   E221: entry("E221", "error", "param-not-in-path", "A `params` entry has no matching `{placeholder}` in the endpoint path."),
   W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
+  W309: entry("W309", "warning", "bad-setting", "A `lint` block or `sysd.json` names an unknown code, an error code, or a setting other than off, info, warning and error."),
 } as const satisfies Record<string, CodeInfo>;
 
 type CoreCode = keyof typeof CORE_CODES;
