@@ -6,6 +6,7 @@ import {
   isDiagnosticCode,
   isWarningCode,
   makeDiagnostic,
+  type Diagnostic,
 } from "../../src/diagnostics/index.js";
 import { span } from "./helpers.js";
 
@@ -60,6 +61,13 @@ describe("makeDiagnostic", () => {
       span: s,
     });
     expect(makeDiagnostic("W302", s, "x").severity).toBe("warning");
+  });
+
+  it("types a diagnostic's code as a code of the table (tsc -p tsconfig.test.json checks the directive)", () => {
+    const s = span("a.sysd", 1, 1);
+    // @ts-expect-error: a code outside the table is not a Diagnostic's code.
+    const foreign: Diagnostic = { code: "X999", severity: "error", message: "x", span: s };
+    expect(isDiagnosticCode(foreign.code)).toBe(false);
   });
 
   it("attaches related locations and a fix, and omits empty extras", () => {

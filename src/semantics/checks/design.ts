@@ -3,7 +3,7 @@
  * warning rule turned off by `sysd.json` or the system's `lint` block is not
  * run; an error rule always is, whatever the settings name.
  */
-import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.js";
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode } from "../../diagnostics/index.js";
 import type { SystemSymbols } from "../binder.js";
 import type { EvaluationFigures } from "../evaluate.js";
 import type * as M from "../model.js";
@@ -15,7 +15,7 @@ export function checkDesign(
   system: M.SystemModel,
   symbols: SystemSymbols,
   figures: EvaluationFigures,
-  diagnostics: Diagnostic[], off: (code: string) => boolean = () => false): void {
+  diagnostics: Diagnostic[], off: (code: DiagnosticCode) => boolean = () => false): void {
   const within = containment(system);
   const context: RuleContext = {
     system,
