@@ -70,7 +70,7 @@ export function readProjectConfig(
     if (!isWarningCode(code)) {
       // Like a bad entry of a `lint` block: the rest of the file still applies.
       const why = /^E\d+$/.test(code) ? "errors cannot be turned off" : "it is not a warning code";
-      diagnostics.push(makeDiagnostic("W307", source.span(0, Math.min(1, text.length)), `sysd.json: rule \`${code}\` is ignored: ${why}`));
+      diagnostics.push(makeDiagnostic("W309", source.span(0, Math.min(1, text.length)), `sysd.json: rule \`${code}\` is ignored: ${why}`));
       continue;
     }
     rules[code] = setting as RuleSetting;

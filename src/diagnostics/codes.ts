@@ -24,7 +24,7 @@ function entry<C extends string, S extends DefaultSeverity>(
 
 /**
  * The diagnostics of the syntax, resolution and evaluation. The design
- * rules (W300…) declare their own entries, in src/semantics/rules/.
+ * rules (E230, E231, W300…) declare their own entries, in src/semantics/rules/.
  */
 const CORE_CODES = {
   E100: entry("E100", "error", "syntax-error", "The text does not follow the grammar, e.g. an unexpected token, an unclosed string or an unknown unit."),
@@ -39,9 +39,8 @@ const CORE_CODES = {
   E207: entry("E207", "error", "unknown-api", "A component's `exposes` list names an api that is not declared."),
   E210: entry("E210", "error", "dimension-mismatch", "Quantities of different dimensions are added, compared or assigned."),
   E221: entry("E221", "error", "param-not-in-path", "A `params` entry has no matching `{placeholder}` in the endpoint path."),
-  E230: entry("E230", "error", "target-not-met", "A non-functional requirement's target fails against the computed value."),
-  E231: entry("E231", "error", "over-budget", "The computed cost total is higher than the declared budget."),
   W307: entry("W307", "warning", "unknown-property", "A block contains a property the language does not define there."),
+  W309: entry("W309", "warning", "bad-setting", "A `lint` block or `sysd.json` names an unknown code, an error code, or a setting other than off, info, warning and error."),
 } as const satisfies Record<string, CodeInfo>;
 
 type CoreCode = keyof typeof CORE_CODES;
@@ -52,7 +51,7 @@ export type WarningCode =
   | {
       [K in CoreCode]: (typeof CORE_CODES)[K]["severity"] extends "warning" ? K : never;
     }[CoreCode]
-  | RuleCode;
+  | Extract<(typeof DESIGN_RULES)[number], { readonly severity: "warning" }>["code"];
 
 /**
  * Every diagnostic the compiler can report. Key order is the order rules are

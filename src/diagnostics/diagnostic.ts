@@ -1,4 +1,5 @@
 import type { Span } from "../syntax/span.js";
+import type { DiagnosticCode } from "./codes.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -15,7 +16,8 @@ export interface Fix {
 }
 
 export interface Diagnostic {
-  code: string;
+  /** Only codes of the table: a reader of foreign diagnostics (JSON, SARIF) checks with `isDiagnosticCode`. */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   span: Span;

@@ -439,7 +439,7 @@ system Shop {
   },
   W307: {
     trigger:
-      "A block holds a property the language does not define there (a misspelling gets a did-you-mean), a `lint` block or `sysd.json` names an unknown code or an error code, or a `lint` entry has a setting other than `off`, `info`, `warning` or `error`.",
+      "A block holds a property the language does not define there (a misspelling gets a did-you-mean). Bad entries of a `lint` block or `sysd.json` are W309.",
     example: `system Shop {
   component Api { langauge "Go" }
 }
@@ -469,6 +469,25 @@ system Shop {
       total: decimal
     }
   }
+}
+`,
+  },
+  W309: {
+    trigger:
+      "A `lint` block or the `rules` of `sysd.json` names a code that does not exist or an error code (errors cannot be turned off or changed), or a `lint` entry has a setting other than `off`, `info`, `warning` or `error` (the message suggests the nearest). The entry is ignored; the other entries still apply. In `sysd.json` a bad setting is E100 and the file is not used.",
+    example: `system Shop {
+  lint { W300 off; E201 off; W301 offf }
+  component Web : client
+  component Api
+  Web -> Api
+}
+`,
+    fix: "Name only warning codes, each with `off`, `info`, `warning` or `error`; an error goes away only by fixing the design.",
+    fixed: `system Shop {
+  lint { W300 off; W301 off }
+  component Web : client
+  component Api
+  Web -> Api
 }
 `,
   },

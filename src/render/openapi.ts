@@ -107,8 +107,13 @@ function readsBackAsText(text: string): boolean {
 }
 
 /** The OpenAPI document as plain data (what `renderOpenApi` prints). */
+/** Whether `system` gets an openapi.yaml: it has an api or a webhook. */
+export function hasOpenApi(system: SystemModel): boolean {
+  return system.apis.length > 0 || system.webhooks.length > 0;
+}
+
 export function buildOpenApi(system: SystemModel): JsonObject | undefined {
-  if (system.apis.length === 0 && system.webhooks.length === 0) return undefined;
+  if (!hasOpenApi(system)) return undefined;
   return new OpenApiBuilder(system).build();
 }
 

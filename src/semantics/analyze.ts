@@ -182,7 +182,7 @@ function analyzeSystem(
 /** System properties with a place of their own in the model. */
 const SHOWN_ELSEWHERE = new Set(Object.entries(BLOCKS.system.properties).filter(([, spec]) => spec.modelled).map(([key]) => key));
 
-/** `lint { W301 off }`: per-system settings; a bad entry is W307. */
+/** `lint { W301 off }`: per-system settings; a bad entry is W309 and is ignored. */
 function lintBlock(system: A.SystemDecl, diagnostics: Diagnostic[]): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {};
   const lint = system.members.filter((m): m is A.Property => m.type === "Property" && m.key.name === "lint");
@@ -191,12 +191,12 @@ function lintBlock(system: A.SystemDecl, diagnostics: Diagnostic[]): Record<stri
     const value = wordValue(entry);
     if (!isWarningCode(code)) {
       const message = /^E\d+$/.test(code) ? `errors cannot be turned off: \`${code}\`` : `\`${code}\` is not a warning code`;
-      diagnostics.push(makeDiagnostic("W307", entry.key.span, message));
+      diagnostics.push(makeDiagnostic("W309", entry.key.span, message));
       continue;
     }
     if (value === undefined || !(RULE_SETTINGS as readonly string[]).includes(value)) {
       diagnostics.push(
-        makeDiagnostic("W307", entry.span, `expected \`off\`, \`info\`, \`warning\` or \`error\` for ${code}${didYouMean(value ?? "", RULE_SETTINGS)}`),
+        makeDiagnostic("W309", entry.span, `expected \`off\`, \`info\`, \`warning\` or \`error\` for ${code}${didYouMean(value ?? "", RULE_SETTINGS)}`),
       );
       continue;
     }

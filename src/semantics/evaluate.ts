@@ -33,6 +33,11 @@ export function figure(q: Quantity): M.Figure {
 export interface EvaluationFigures {
   /** Components whose tiers need more instances than their `instances` bound (clamped in the model). */
   overBound: { component: string; max: number; over: { count: number; tier: number }[]; span: Span }[];
+  /**
+   * Targets that failed because a side divides by zero (E230): the model shows
+   * them failed without a computed figure; this names the side that has none.
+   */
+  dividedByZero: { requirement: string; expression: string }[];
 }
 
 /**
@@ -47,15 +52,15 @@ export class Evaluator {
   /** Instances per tier, for components with a count. */
   private readonly instances = new Map<string, number[]>();
   private costTotals: Quantity[] | undefined;
-  /** Figures the model does not show but design rules judge (W310). */
-  readonly figures: EvaluationFigures = { overBound: [] };
+  /** Figures the model does not show but design rules judge (W310, E230). */
+  readonly figures: EvaluationFigures = { overBound: [], dividedByZero: [] };
 
   constructor(
     private readonly symbols: SystemSymbols,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  private report(code: "E204" | "E210" | "E201" | "E230" | "E231", span: Span, message: string): void {
+  private report(code: "E204" | "E210" | "E201", span: Span, message: string): void {
     this.diagnostics.push(makeDiagnostic(code, span, message));
   }
 
@@ -361,10 +366,8 @@ export class Evaluator {
           model.budget = figure(result.value);
           const total = this.costTotals?.[0];
           const over = total ? compare(total, ">", result.value) : undefined;
+          // The E231 rule reports from this verdict.
           if (over?.ok === true) model.overBudget = over.value;
-          if (total && over?.ok === true && over.value) {
-            this.report("E231", budget.keywordSpan, `the cost total ${formatQuantity(total)} is over the budget of ${formatQuantity(result.value)}`);
-          }
         }
       }
     }
@@ -393,21 +396,15 @@ export class Evaluator {
       // zero` with a demand of 0/day); such a target is not met, it fails.
       model.status = "failed";
       const side = Number.isFinite(left.value.value) ? comparison.right : comparison.left;
-      this.report("E230", target.keywordSpan, `\`${requirement.id.name}\` fails its target: \`${expressionText(side)}\` divides by zero`);
+      this.figures.dividedByZero.push({ requirement: requirement.id.name, expression: expressionText(side) });
     } else if (left.ok && threshold.ok) {
       model.computed = figure(left.value);
       const result = compare(left.value, comparison.operator, threshold.value);
       if (!result.ok) {
         this.mismatch(comparison.span, `target of \`${requirement.id.name}\` compares unlike quantities`, result.left, result.right);
       } else {
+        // A failed status with its computed figure is what the E230 rule reports.
         model.status = result.value ? "met" : "failed";
-        if (!result.value) {
-          this.report(
-            "E230",
-            target.keywordSpan,
-            `\`${requirement.id.name}\` fails its target: ${expressionText(comparison.left)} is ${formatQuantity(left.value)}, which is not ${comparison.operator} ${formatQuantity(threshold.value)}`,
-          );
-        }
       }
       this.unitCost(comparison.left, left.value, cost);
     } else if (!left.ok && left.metric !== undefined && left.metric !== "availability") {

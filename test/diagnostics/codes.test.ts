@@ -6,12 +6,13 @@ import {
   isDiagnosticCode,
   isWarningCode,
   makeDiagnostic,
+  type Diagnostic,
 } from "../../src/diagnostics/index.js";
 import { span } from "./helpers.js";
 
 const SPEC_CODES = [
   "E100", "E101", "E102", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
-  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310", "W311",
+  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W309", "W310", "W311",
 ];
 
 describe("code table", () => {
@@ -60,6 +61,13 @@ describe("makeDiagnostic", () => {
       span: s,
     });
     expect(makeDiagnostic("W302", s, "x").severity).toBe("warning");
+  });
+
+  it("types a diagnostic's code as a code of the table (tsc -p tsconfig.test.json checks the directive)", () => {
+    const s = span("a.sysd", 1, 1);
+    // @ts-expect-error: a code outside the table is not a Diagnostic's code.
+    const foreign: Diagnostic = { code: "X999", severity: "error", message: "x", span: s };
+    expect(isDiagnosticCode(foreign.code)).toBe(false);
   });
 
   it("attaches related locations and a fix, and omits empty extras", () => {

@@ -24,7 +24,7 @@ const dir = path.resolve(import.meta.dirname, "../fixtures/checks");
 
 const CODES = [
   "E101", "E102", "E200", "E201", "E202", "E203", "E204", "E206", "E207", "E210", "E221", "E230", "E231",
-  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W310", "W311",
+  "W300", "W301", "W302", "W303", "W304", "W305", "W306", "W307", "W308", "W309", "W310", "W311",
 ] as const;
 
 const NAME = /^([EW]\d{3})_(fires|near_miss)(?:_[a-z0-9_]+)?\.sysd$/;
@@ -57,7 +57,8 @@ const fixtures = fs
  * name for unknown names and duplicates, the `target` keyword for E230/W306,
  * `budget` for E231, the system's name for W300/W301, the component's name
  * for W302/W304, the message for W303, the requirement for W305, the key for
- * W307, the entity's name for W308, the upper bound for W310.
+ * W307, the entity's name for W308, the code or the whole entry for W309,
+ * the upper bound for W310.
  */
 const EXPECTED: [fixture: string, code: string, line: number, column: number, text: string][] = [
   ["E101_fires_missing", "E101", 2, 8, '"./lib/missing.sysd"'],
@@ -199,6 +200,9 @@ const EXPECTED: [fixture: string, code: string, line: number, column: number, te
   ["W307_fires", "W307", 35, 32, "statu"],
   ["W308_fires", "W308", 8, 12, "Order"],
   ["W308_fires", "W308", 12, 12, "Event"],
+  ["W309_fires", "W309", 4, 30, "W999"],
+  ["W309_fires", "W309", 4, 40, "E201"],
+  ["W309_fires", "W309", 4, 50, "W302 offf"],
   ["W310_fires", "W310", 10, 18, "3"],
   ["W311_fires", "W311", 8, 8, "pci"],
   ["W311_fires", "W311", 9, 8, "nothing"],
@@ -483,9 +487,9 @@ describe("warning settings", () => {
   });
 
   it("does not let sysd.json turn an error off or change its severity", () => {
-    // sysd.json sorts first by file name; its W307 says the rule is ignored.
-    expect(run(project(design(), { rules: { E201: "off" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W307 warning"]);
-    expect(run(project(design(), { rules: { E201: "warning" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W307 warning"]);
+    // sysd.json sorts first by file name; its W309 says the rule is ignored.
+    expect(run(project(design(), { rules: { E201: "off" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W309 warning"]);
+    expect(run(project(design(), { rules: { E201: "warning" } }))).toEqual(["W301 warning", "W302 warning", "E201 error", "W309 warning"]);
     const root = project(design(), { rules: { E201: "off", W999: "off" } });
     const messages = check([path.join(root, "design.sysd")], { root, cwd: root })
       .diagnostics.filter((d) => d.span.file === "sysd.json")
@@ -527,21 +531,21 @@ describe("warning settings", () => {
     const result = check([path.join(root, "design.sysd")], { root, cwd: root });
     expect(result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.message}`)).toEqual([
       "W301 warning the system has 2 components (not counting clients, users and externals), fewer than 3: name the parts the system is made of",
-      "W307 warning errors cannot be turned off: `E201`",
+      "W309 warning errors cannot be turned off: `E201`",
       "W302 warning component `Audit` has no connection",
       "E201 error unknown component or boundary `Billing`",
     ]);
     const text = fs.readFileSync(path.join(root, "design.sysd"), "utf8");
-    const w307 = result.diagnostics.find((d) => d.code === "W307")!;
-    expect(text.slice(w307.span.offset, w307.span.endOffset)).toBe("E201");
+    const w309 = result.diagnostics.find((d) => d.code === "W309")!;
+    expect(text.slice(w309.span.offset, w309.span.endOffset)).toBe("E201");
   });
 
-  it("reports unknown codes and settings in a lint block as W307, with a suggestion", () => {
+  it("reports unknown codes and settings in a lint block as W309, with a suggestion", () => {
     const root = project(design("; W999 off; W302 offf"));
     const result = check([path.join(root, "design.sysd")], { root, cwd: root });
     const text = fs.readFileSync(path.join(root, "design.sysd"), "utf8");
-    const w307 = result.diagnostics.filter((d) => d.code === "W307");
-    expect(w307.map((d) => [d.message, text.slice(d.span.offset, d.span.endOffset)])).toEqual([
+    const w309 = result.diagnostics.filter((d) => d.code === "W309");
+    expect(w309.map((d) => [d.message, text.slice(d.span.offset, d.span.endOffset)])).toEqual([
       ["`W999` is not a warning code", "W999"],
       ["expected `off`, `info`, `warning` or `error` for W302 — did you mean `off`?", "W302 offf"],
     ]);

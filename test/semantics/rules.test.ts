@@ -22,11 +22,12 @@ describe("design rules, one per file", () => {
     expect(DESIGN_RULES.map((rule) => rule.code.toLowerCase())).toEqual(files.map((name) => name.slice(0, 4)).sort());
   });
 
-  it("puts every rule in the code table as a warning that sysd.json and lint can set", () => {
+  it("puts every rule in the code table; only warning rules are codes sysd.json and lint can set", () => {
     for (const rule of DESIGN_RULES) {
       expect(DIAGNOSTIC_CODES[rule.code]).toEqual({ code: rule.code, severity: rule.severity, title: rule.title, explanation: rule.explanation });
-      expect(isWarningCode(rule.code)).toBe(true);
+      expect(isWarningCode(rule.code)).toBe(rule.severity === "warning");
     }
+    expect(DESIGN_RULES.filter((rule) => rule.severity === "error").map((rule) => rule.code)).toEqual(["E230", "E231"]);
     const codes = Object.keys(DIAGNOSTIC_CODES);
     expect(codes).toEqual([...codes].sort());
   });
@@ -43,5 +44,17 @@ describe("design rules, one per file", () => {
     const quiet = codes('system S {\n  lint { W302 off }\n  component A "A" : service\n}\n');
     expect(quiet).not.toContain("W302");
     expect(quiet).toContain("W301");
+  });
+
+  it("runs an error rule whatever the settings name", () => {
+    const design = 'system S {\n  lint { W300 off; W301 off; E231 off }\n  component A "A"\n  cost {\n    item "A" $20/month\n    budget $10/month\n  }\n}\n';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sysd-rules-"));
+    fs.writeFileSync(path.join(dir, "design.sysd"), design);
+    // Rules passed by a caller are not validated as sysd.json is: the runner itself must keep errors on.
+    const result = check([path.join(dir, "design.sysd")], { root: dir, rules: { E231: "off", E230: "off" } });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.diagnostics.filter((d) => d.code === "E231").map((d) => `${d.severity} ${d.message}`)).toEqual([
+      "error the cost total $20/month is over the budget of $10/month",
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "../codes.js";
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { sortDiagnostics } from "../sort.js";
 import { visible } from "../../util/visible.js";
@@ -11,7 +12,7 @@ export interface JsonDiagnostic {
   endLine: number;
   endColumn: number;
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   message: string;
 }
 

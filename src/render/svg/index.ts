@@ -27,25 +27,45 @@ export interface RenderedDiagram {
   svg: string;
 }
 
-/** Lays out and draws every diagram of `system`, in a fixed order. */
-export async function renderDiagrams(system: SystemModel): Promise<RenderedDiagram[]> {
-  const jobs: { file: string; svg: Promise<string> }[] = [];
-  const draw = (file: string, diagram: Promise<Diagram>): void => {
-    jobs.push({ file, svg: diagram.then(renderDiagram) });
+interface PlannedDiagram {
+  file: string;
+  draw(): Promise<string>;
+}
+
+/**
+ * The diagrams `system` has, in their fixed order, decided from the model
+ * alone: the document links to them before they are drawn.
+ */
+function planDiagrams(system: SystemModel): PlannedDiagram[] {
+  const plan: PlannedDiagram[] = [];
+  const layout = (file: string, diagram: () => Promise<Diagram>): void => {
+    plan.push({ file, draw: () => diagram().then(renderDiagram) });
   };
   if (isLandscape(system)) {
-    draw("architecture.svg", layoutLandscape(system));
-    for (const id of topLevelBoundaries(system)) draw(`boundary-${id}.svg`, layoutBoundary(system, id));
+    layout("architecture.svg", () => layoutLandscape(system));
+    for (const id of topLevelBoundaries(system)) layout(`boundary-${id}.svg`, () => layoutBoundary(system, id));
   } else if (system.components.length > 0 || system.boundaries.length > 0) {
-    draw("architecture.svg", layoutArchitecture(system));
+    layout("architecture.svg", () => layoutArchitecture(system));
   }
   for (const view of system.views) {
-    if (view.components.length > 0) draw(`view-${view.id}.svg`, layoutView(system, view));
+    if (view.components.length > 0) layout(`view-${view.id}.svg`, () => layoutView(system, view));
   }
   for (const flow of system.flows) {
-    if (flow.participants.length > 0) jobs.push({ file: `flow-${flow.id}.svg`, svg: Promise.resolve(renderSequence(layoutSequence(system, flow))) });
+    if (flow.participants.length > 0) plan.push({ file: `flow-${flow.id}.svg`, draw: async () => renderSequence(layoutSequence(system, flow)) });
   }
-  if (system.types.entities.length > 0) jobs.push({ file: "data-model.svg", svg: layoutDataModel(system).then(renderDiagram) });
+  if (system.types.entities.length > 0) layout("data-model.svg", () => layoutDataModel(system));
+  return plan;
+}
+
+/** The file names `renderDiagrams` returns for `system`, without drawing anything. */
+export function diagramFiles(system: SystemModel): string[] {
+  return planDiagrams(system).map((planned) => planned.file);
+}
+
+/** Lays out and draws every diagram of `system`, in a fixed order. */
+export async function renderDiagrams(system: SystemModel): Promise<RenderedDiagram[]> {
+  // Every layout starts before the first is awaited, so ELK works on them together.
+  const jobs = planDiagrams(system).map((planned) => ({ file: planned.file, svg: planned.draw() }));
   const out: RenderedDiagram[] = [];
   for (const job of jobs) out.push({ file: job.file, svg: await job.svg });
   return out;

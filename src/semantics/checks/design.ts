@@ -1,8 +1,9 @@
 /**
  * Runs the design rules (src/semantics/rules/) over one resolved system. A
- * rule turned off by `sysd.json` or the system's `lint` block is not run.
+ * warning rule turned off by `sysd.json` or the system's `lint` block is not
+ * run; an error rule always is, whatever the settings name.
  */
-import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.js";
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode } from "../../diagnostics/index.js";
 import type { SystemSymbols } from "../binder.js";
 import type { EvaluationFigures } from "../evaluate.js";
 import type * as M from "../model.js";
@@ -14,7 +15,7 @@ export function checkDesign(
   system: M.SystemModel,
   symbols: SystemSymbols,
   figures: EvaluationFigures,
-  diagnostics: Diagnostic[], off: (code: string) => boolean = () => false): void {
+  diagnostics: Diagnostic[], off: (code: DiagnosticCode) => boolean = () => false): void {
   const within = containment(system);
   const context: RuleContext = {
     system,
@@ -24,7 +25,7 @@ export function checkDesign(
     declarationOf: (component) => symbols.components.get(component.id)?.decl.name.span ?? component.span,
   };
   for (const rule of DESIGN_RULES) {
-    if (off(rule.code)) continue;
+    if (rule.severity === "warning" && off(rule.code)) continue;
     for (const finding of rule.run(context)) diagnostics.push(makeDiagnostic(rule.code, finding.span, finding.message, finding.extra));
   }
 }

@@ -5,6 +5,10 @@
  * `sysd.json` validation read them from here) and its message from typed
  * parameters. `scripts/rules-index.mjs` lists the files in `index.ts`, so a
  * new rule is one new file.
+ *
+ * A rule judges figures, it does not compute them: numbers come from the
+ * model or from the evaluator's `figures`. An `error` rule (E230, E231) is a
+ * check of the contract like any other error: no setting turns it off.
  */
 import type { DiagnosticExtras } from "../../diagnostics/codes.js";
 import type { Span } from "../../syntax/span.js";
@@ -23,9 +27,12 @@ export interface RuleContext {
   declarationOf(component: M.ComponentModel): Span;
 }
 
-export interface RuleDefinition<C extends string, P> {
+/** Warnings can be set per project and per system; errors cannot. */
+export type RuleSeverity = "error" | "warning";
+
+export interface RuleDefinition<C extends string, S extends RuleSeverity, P> {
   readonly code: C;
-  readonly severity: "warning";
+  readonly severity: S;
   /** Stable kebab-case name, used as the SARIF rule name. */
   readonly title: string;
   readonly explanation: string;
@@ -40,15 +47,17 @@ export interface Finding {
 }
 
 /** A rule with its parameter type closed over, so rules of any parameters share one list. */
-export interface DesignRule<C extends string = string> {
+export interface DesignRule<C extends string = string, S extends RuleSeverity = RuleSeverity> {
   readonly code: C;
-  readonly severity: "warning";
+  readonly severity: S;
   readonly title: string;
   readonly explanation: string;
   run(context: RuleContext): Finding[];
 }
 
-export function defineRule<const C extends string, P>(definition: RuleDefinition<C, P>): DesignRule<C> {
+export function defineRule<const C extends string, const S extends RuleSeverity, P>(
+  definition: RuleDefinition<C, S, P>,
+): DesignRule<C, S> {
   return {
     code: definition.code,
     severity: definition.severity,
