@@ -103,7 +103,7 @@ function analyzeSystem(
   const evaluator = new Evaluator(symbols, diagnostics);
 
   const types = resolver.types();
-  const components = resolver.components();
+  const resolvedComponents = resolver.components();
   const boundaries = resolver.boundaries();
   const connections = resolver.connections();
   const flows = resolver.flows();
@@ -113,10 +113,11 @@ function analyzeSystem(
   const security = resolver.security(types.entities);
   const decisions = resolver.decisions();
   const questions = resolver.questions();
-  const views = resolveViews(symbols, kinds, components, boundaries, connections, diagnostics);
+  const views = resolveViews(symbols, kinds, resolvedComponents, boundaries, connections, diagnostics);
 
-  const scaling = evaluator.scaling(components);
-  const cost = evaluator.cost();
+  // Evaluation reads the resolved structure and returns figures; the model is assembled from both below.
+  const scaling = evaluator.scaling(resolvedComponents);
+  const evaluatedCost = evaluator.cost();
   const metrics = evaluator.metrics((name) => resolver.componentOnlyRef(name, "of"));
   const alerts = evaluator.alerts();
 
@@ -132,12 +133,15 @@ function analyzeSystem(
           satisfiedBy: flows.filter((f) => f.satisfies.includes(requirement.id.name)).map((f) => f.id),
           span: requirement.span,
         };
-        const target = evaluator.target(requirement, alerts, cost);
+        const target = evaluator.target(requirement, alerts);
         if (target) model.target = target;
         requirements.push(model);
       }
     }
   }
+
+  const components = resolvedComponents.map((component) => ({ ...component, ...evaluator.figures.components.get(component.id) }));
+  const cost: M.CostModel = { ...evaluatedCost, unitCosts: evaluator.figures.unitCosts };
 
   const props = symbols.properties;
   const scope = findProperty(props, "scope")?.block ?? [];

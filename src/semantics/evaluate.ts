@@ -30,7 +30,14 @@ export function figure(q: Quantity): M.Figure {
 }
 
 /** What the evaluation found that only a rule reports. */
+/** What the evaluation computes about one component; the model is assembled from it. */
+export type ComponentFigures = Pick<M.ComponentModel, "handles" | "capacity" | "instanceBounds" | "instances">;
+
 export interface EvaluationFigures {
+  /** Per component id: its demand, capacity, bounds and instances per tier. */
+  components: Map<string, ComponentFigures>;
+  /** `cost.total / uploads` targets give the unit cost of an upload. */
+  unitCosts: M.UnitCostModel[];
   /** Components whose tiers need more instances than their `instances` bound (clamped in the model). */
   overBound: { component: string; max: number; over: { count: number; tier: number }[]; span: Span }[];
   /**
@@ -53,7 +60,7 @@ export class Evaluator {
   private readonly instances = new Map<string, number[]>();
   private costTotals: Quantity[] | undefined;
   /** Figures the model does not show but design rules judge (W310, E230). */
-  readonly figures: EvaluationFigures = { overBound: [], dividedByZero: [] };
+  readonly figures: EvaluationFigures = { components: new Map(), unitCosts: [], overBound: [], dividedByZero: [] };
 
   constructor(
     private readonly symbols: SystemSymbols,
@@ -74,24 +81,22 @@ export class Evaluator {
    * `tier` selects which tier's instance counts `Component.instances` and
    * `cost.total` mean (index into the tiers).
    */
-  /** In alerts a name is a metric first: metrics and demands are separate namespaces. */
-  private metricsFirst = false;
-
-  evaluate(expression: A.Expression, tier = 0): Evaluated {
+  /** `metricsFirst`: in alerts a name is a metric first (metrics and demands are separate namespaces). */
+  evaluate(expression: A.Expression, tier = 0, metricsFirst = false): Evaluated {
     switch (expression.type) {
       case "Quantity":
         return expression.invalid ? { ok: false, reported: true } : { ok: true, value: fromAst(expression) };
       case "Parenthesized":
-        return this.evaluate(expression.inner, tier);
+        return this.evaluate(expression.inner, tier, metricsFirst);
       case "Negation": {
-        const operand = this.evaluate(expression.operand, tier);
+        const operand = this.evaluate(expression.operand, tier, metricsFirst);
         return operand.ok ? { ok: true, value: neg(operand.value) } : operand;
       }
       case "Reference":
-        return this.reference(expression.name, tier);
+        return this.reference(expression.name, tier, metricsFirst);
       case "Binary": {
-        const left = this.evaluate(expression.left, tier);
-        const right = this.evaluate(expression.right, tier);
+        const left = this.evaluate(expression.left, tier, metricsFirst);
+        const right = this.evaluate(expression.right, tier, metricsFirst);
         if (!left.ok) return left;
         if (!right.ok) return right;
         switch (expression.operator) {
@@ -111,7 +116,7 @@ export class Evaluator {
     }
   }
 
-  private reference(name: A.QualifiedName, tier: number): Evaluated {
+  private reference(name: A.QualifiedName, tier: number, metricsFirst: boolean): Evaluated {
     const [head, second, ...rest] = name.parts.map((p) => p.name);
     if (head === undefined) return { ok: false, reported: true };
     if (head === "cost" && second === "total" && rest.length === 0) {
@@ -132,7 +137,7 @@ export class Evaluator {
     // A declared demand with no value had its own error reported.
     if (second === undefined && !demand && !this.symbols.metrics.has(head) && this.symbols.demands.has(head)) return { ok: false, reported: true };
     const metric = this.symbols.metrics.get(head);
-    if (demand && !(metric && this.metricsFirst)) return { ok: true, value: demand };
+    if (demand && !(metric && metricsFirst)) return { ok: true, value: demand };
     if (metric) {
       if (rest.length > 0) {
         this.report("E204", name.parts[2]!.span, `\`${name.text}\` has too many parts: write a metric or \`metric.percentile\``);
@@ -232,6 +237,8 @@ export class Evaluator {
   }
 
   private componentInstances(component: M.ComponentModel): void {
+    const figures: ComponentFigures = {};
+    this.figures.components.set(component.id, figures);
     const decl = this.symbols.components.get(component.id)!.decl;
     const props = decl.properties;
     const bounds = findProperty(props, "instances")?.values[0];
@@ -255,14 +262,14 @@ export class Evaluator {
           this.report("E210", bounds.span, `the least instance count ${formatNumber(min)} is above the most, ${formatNumber(max)}`);
           max = min;
         }
-        component.instanceBounds = { min, max };
+        figures.instanceBounds = { min, max };
       } else if (bounds.type !== "String") {
         // `instances N` is a fixed count: both bounds at once.
         fixed = read(bounds);
         if (fixed !== undefined) {
           min = fixed;
           max = fixed;
-          component.instanceBounds = { min, max };
+          figures.instanceBounds = { min, max };
         }
       }
     }
@@ -275,14 +282,14 @@ export class Evaluator {
         this.report("E210", capacity.span, `capacity of \`${component.id}\` must be above zero`);
       } else if (result.ok) {
         capacityValue = result.value;
-        component.capacity = figure(result.value);
+        figures.capacity = figure(result.value);
       }
     }
     let demand: Quantity | undefined;
     if (handles?.type === "Reference") {
       const name = handles.name.text;
       demand = this.demands.get(name);
-      if (demand) component.handles = name;
+      if (demand) figures.handles = name;
       else if (!this.symbols.demands.has(name)) {
         this.report("E204", handles.span, `unknown demand \`${name}\`${didYouMean(name, this.symbols.demands.keys())}`);
       }
@@ -292,7 +299,7 @@ export class Evaluator {
       for (const tier of this.tiers) {
         const needed = instancesNeeded(demand, count(tier), capacityValue, this.utilization);
         if (!needed.ok) {
-          this.mismatch(capacity!.span, `capacity of \`${component.id}\` does not match its demand \`${component.handles}\``, needed.right, needed.left);
+          this.mismatch(capacity!.span, `capacity of \`${component.id}\` does not match its demand \`${figures.handles}\``, needed.right, needed.left);
           return;
         }
         counts.push(Math.max(min, needed.value));
@@ -306,7 +313,7 @@ export class Evaluator {
       this.instances.set(component.id, this.tiers.map(() => fixed!));
     }
     const counts = this.instances.get(component.id);
-    if (counts) component.instances = counts;
+    if (counts) figures.instances = counts;
   }
 
   // ── cost ─────────────────────────────────────────────────────────────
@@ -376,7 +383,7 @@ export class Evaluator {
 
   // ── requirements and monitoring ──────────────────────────────────────
 
-  target(requirement: A.Requirement, alerts: M.AlertModel[], cost: M.CostModel): M.TargetModel | undefined {
+  target(requirement: A.Requirement, alerts: M.AlertModel[]): M.TargetModel | undefined {
     const target = requirement.target;
     if (!target) return undefined;
     const comparison = target.comparison;
@@ -406,7 +413,7 @@ export class Evaluator {
         // A failed status with its computed figure is what the E230 rule reports.
         model.status = result.value ? "met" : "failed";
       }
-      this.unitCost(comparison.left, left.value, cost);
+      this.unitCost(comparison.left, left.value);
     } else if (!left.ok && left.metric !== undefined && left.metric !== "availability") {
       model.metric = left.metric;
       model.monitoredBy = alerts.filter((a) => a.metric === left.metric).map((a) => a.id ?? a.condition);
@@ -417,13 +424,13 @@ export class Evaluator {
   }
 
   /** `cost.total / uploads` is the unit cost of an upload. */
-  private unitCost(expression: A.Expression, value: Quantity, cost: M.CostModel): void {
+  private unitCost(expression: A.Expression, value: Quantity): void {
     if (expression.type !== "Binary" || expression.operator !== "/") return;
     if (expression.left.type !== "Reference" || expression.left.name.text !== "cost.total") return;
     if (expression.right.type !== "Reference") return;
     const demand = expression.right.name.text;
-    if (!this.demands.has(demand) || cost.unitCosts.some((u) => u.demand === demand)) return;
-    cost.unitCosts.push({ demand, cost: figure(value) });
+    if (!this.demands.has(demand) || this.figures.unitCosts.some((u) => u.demand === demand)) return;
+    this.figures.unitCosts.push({ demand, cost: figure(value) });
   }
 
   private metricUnit(metricName: string): Quantity | undefined {
@@ -467,9 +474,7 @@ export class Evaluator {
     for (const alert of this.symbols.alerts) {
       const condition = alert.condition;
       const threshold = this.evaluate(condition.right);
-      this.metricsFirst = true;
-      const left = this.evaluate(condition.left);
-      this.metricsFirst = false;
+      const left = this.evaluate(condition.left, 0, true);
       const model: M.AlertModel = {
         condition: `${expressionText(condition.left)} ${condition.operator} ${expressionText(condition.right)}`,
         operator: condition.operator,
