@@ -79,6 +79,7 @@ export const DESIGNS = [
   "test/fixtures/valid/boundaries.sysd",
   "test/fixtures/valid/landscape.sysd",
   "test/fixtures/valid/views.sysd",
+  "docs/tutorial/delivery.sysd",
 ];
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
