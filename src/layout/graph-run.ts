@@ -7,6 +7,7 @@
 import { runElk, type ElkNode, type LayoutOptions } from "./elk.js";
 import { buildElkGraph, SPACING, type PreparedGraph } from "./graph-build.js";
 import { chooseSettings, QUICK_OPTIONS, type LayoutSettings } from "./graph-settings.js";
+import { againstReading } from "./reading-order.js";
 
 /** Wider than this, a diagram is shrunk on a GitHub page until its text is hard to read. */
 const MAX_WIDTH = 1100;
@@ -36,6 +37,7 @@ export async function runLayout(graph: PreparedGraph, elk: Elk = runElk): Promis
   graph.spec.edges.forEach((edge, i) => {
     if (edge.backward) backward.add(i);
   });
+  if (graph.spec.kind === "architecture") for (const i of againstStory(graph)) backward.add(i);
   try {
     return await runWith(graph, settings, backward, elk);
   } catch (error) {
@@ -78,6 +80,17 @@ async function runWith(graph: PreparedGraph, settings: LayoutSettings, backward:
     if ((bounded.width ?? 0) < (laid.width ?? 0)) laid = bounded;
   }
   return { laid, flipped, settings };
+}
+
+/** The edges of an architecture that run against its reading order (see reading-order.ts), by ELK id. */
+function againstStory(graph: PreparedGraph): Set<number> {
+  const order = new Map<string, number>();
+  for (const c of graph.containers) order.set(c.elkId, c.spec.order);
+  for (const n of graph.nodes) order.set(n.elkId, n.spec.order);
+  const ids = [...order.keys()].sort((a, b) => order.get(a)! - order.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const entries = new Set(graph.nodes.filter((n) => n.spec.entry === true || n.spec.shape === "person").map((n) => n.elkId));
+  const edges = graph.ends.map((e) => (e.source !== undefined && e.target !== undefined ? { from: e.source, to: e.target } : undefined));
+  return againstReading(ids, entries, edges);
 }
 
 /** Lower is better: edges drawn against the direction, and edges into people drawn with the direction. */

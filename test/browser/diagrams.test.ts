@@ -239,11 +239,13 @@ describe.runIf(haveChromium || required)("diagrams in Chromium", () => {
     const svg = (await renderDiagrams(video)).find((d) => d.file === "architecture.svg")!.svg;
     const parents: [string, string][] = [["Workers", "vpc"]];
     expect(await inspect(page, svg, parents)).toEqual({ texts: [], overlaps: [], outside: [], ends: [] });
+    // Where Storage is drawn (the top-left corner of its cylinder), wherever the layout puts it.
+    const storage = /id="architecture-node-Storage"[^]*?<path class="outline" d="M([\d.]+) ([\d.]+)/.exec(svg)!;
     const damaged = svg
       // a title far wider than its box
       .replace(">Upload Service</text>", ">Upload Service with a name far too long for its box</text>")
       // Workers moved out of its boundary and onto Storage
-      .replace(/(id="architecture-node-Workers"[^]*?<rect class="outline") x="[\d.]+" y="[\d.]+"/, '$1 x="214" y="835"')
+      .replace(/(id="architecture-node-Workers"[^]*?<rect class="outline") x="[\d.]+" y="[\d.]+"/, `$1 x="${Number(storage[1]) + 36}" y="${Number(storage[2]) + 20}"`)
       // an edge that starts in open space
       .replace(/(id="architecture-edge-Client-Gateway"[^]*?<path d=")M[\d.]+ [\d.]+/, "$1M5 5");
     const problems = await inspect(page, damaged, parents);
