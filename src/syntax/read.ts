@@ -106,7 +106,8 @@ function readBytes(absolutePath: string, limit: number): { bytes: Buffer } | { e
   }
 }
 
-function tooLarge(limit: number): string {
+/** The error for a file over `limit`, for every reader of sources (disk, git). */
+export function tooLarge(limit: number): string {
   return `is larger than ${describeLimit(limit)}, the most sysd reads from one file`;
 }
 
