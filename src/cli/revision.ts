@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultStdlibDir, nodeHost, type SourceHost } from "../syntax/index.js";
-import { MAX_SOURCE_BYTES, tooLarge } from "../syntax/read.js";
+import { decodeSource, MAX_SOURCE_BYTES, tooLarge } from "../syntax/read.js";
 import { collectInputs } from "./inputs.js";
 
 export interface Revision {
@@ -70,7 +70,8 @@ class GitHost implements SourceHost {
     if (!Number.isFinite(size)) return unreadable;
     if (size > this.limit) return { error: tooLarge(this.limit) };
     const bytes = git(["show", object], this.toplevel, this.limit + 1);
-    return bytes === undefined ? unreadable : { text: new TextDecoder("utf-8").decode(bytes) };
+    // Decoded as a file on disk is, so bad bytes in a revision are E100 there too.
+    return bytes === undefined ? unreadable : decodeSource(bytes);
   }
 
   exists(absolutePath: string): boolean {

@@ -21,9 +21,13 @@ const gitIn = (cwd: string, ...args: string[]): string =>
 beforeAll(() => {
   folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sysd-revision-")));
   gitIn(folder, "init", "-q");
-  fs.writeFileSync(path.join(folder, "design.sysd"), DESIGN);
+  // A byte that is not UTF-8 inside a string, committed first: HEAD~1.
+  const at = DESIGN.indexOf('ds"');
+  fs.writeFileSync(path.join(folder, "design.sysd"), Buffer.concat([Buffer.from(DESIGN.slice(0, at)), Buffer.from([0xff]), Buffer.from(DESIGN.slice(at))]));
   gitIn(folder, "add", ".");
-  gitIn(folder, "commit", "-qm", "design");
+  gitIn(folder, "commit", "-qm", "bad bytes");
+  fs.writeFileSync(path.join(folder, "design.sysd"), DESIGN);
+  gitIn(folder, "commit", "-qam", "design");
 });
 
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -46,6 +50,13 @@ describe("a git revision's files", () => {
     const revision = open(DESIGN.length - 1);
     expect(revision.host.read(revision.inputs[0]!)).toEqual({ error: `is larger than ${DESIGN.length - 1} bytes, the most sysd reads from one file` });
     expect(open(DESIGN.length).host.read(revision.inputs[0]!)).toEqual({ text: DESIGN });
+  });
+
+  it("that are not UTF-8 are E100, as on disk", () => {
+    const revision = openRevision("HEAD~1", folder, undefined);
+    if ("error" in revision) throw new Error(revision.error);
+    const result = check(revision.inputs, { root: revision.root, cwd: revision.cwd, host: revision.host });
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["E100"]);
   });
 
   it("over the cap are an E101 error of the check, not a crash", () => {
