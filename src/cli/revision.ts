@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultStdlibDir, nodeHost, type SourceHost } from "../syntax/index.js";
+import { decodeSource, MAX_SOURCE_BYTES, tooLarge } from "../syntax/read.js";
 import { collectInputs } from "./inputs.js";
 
 export interface Revision {
@@ -21,9 +22,9 @@ export interface Revision {
 
 const SKIPPED = /(^|\/)(node_modules|out|\.[^/]*)\//;
 
-function git(args: string[], cwd: string): Buffer | undefined {
+function git(args: string[], cwd: string, maxBuffer = 256 * 1024 * 1024): Buffer | undefined {
   try {
-    return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"], maxBuffer });
   } catch {
     return undefined;
   }
@@ -38,6 +39,8 @@ class GitHost implements SourceHost {
     private readonly revision: string,
     private readonly files: Set<string>,
     private readonly stdlib: string,
+    /** The most read from one blob, as from one file on disk (read.ts); smaller in tests. */
+    private readonly limit: number,
   ) {}
 
   private relative(absolutePath: string): string | undefined {
@@ -55,10 +58,20 @@ class GitHost implements SourceHost {
     if (relative === undefined || !this.files.has(relative)) return { error: `not found in ${this.revision}` };
     const known = this.texts.get(relative);
     if (known) return known;
-    const bytes = git(["show", `${this.revision}:${relative}`], this.toplevel);
-    const result = bytes === undefined ? { error: `could not be read from ${this.revision}` } : { text: new TextDecoder("utf-8").decode(bytes) };
+    const result = this.readBlob(`${this.revision}:${relative}`);
     this.texts.set(relative, result);
     return result;
+  }
+
+  /** A blob's size is asked first, so a huge file is refused before a byte of it is read. */
+  private readBlob(object: string): ReturnType<SourceHost["read"]> {
+    const unreadable = { error: `could not be read from ${this.revision}` };
+    const size = Number(git(["cat-file", "-s", object], this.toplevel)?.toString("utf8").trim() ?? Number.NaN);
+    if (!Number.isFinite(size)) return unreadable;
+    if (size > this.limit) return { error: tooLarge(this.limit) };
+    const bytes = git(["show", object], this.toplevel, this.limit + 1);
+    // Decoded as a file on disk is, so bad bytes in a revision are E100 there too.
+    return bytes === undefined ? unreadable : decodeSource(bytes);
   }
 
   exists(absolutePath: string): boolean {
@@ -83,7 +96,7 @@ class GitHost implements SourceHost {
 export type RevisionResult = Revision | { error: string };
 
 /** A path on disk if one exists by that name, else a git revision. */
-export function openRevision(spec: string | undefined, cwd: string, root: string | undefined): RevisionResult {
+export function openRevision(spec: string | undefined, cwd: string, root: string | undefined, limit: number = MAX_SOURCE_BYTES): RevisionResult {
   if (spec === undefined) {
     const inputs = collectInputs(["."], cwd).files;
     return { label: "the working tree", host: nodeHost, inputs, cwd, root: path.resolve(cwd, root ?? ".") };
@@ -109,5 +122,5 @@ export function openRevision(spec: string | undefined, cwd: string, root: string
     .filter((f) => f.endsWith(".sysd") && f.startsWith(under) && !SKIPPED.test(f.slice(under.length)))
     .sort()
     .map((f) => path.join(realTop, f));
-  return { label: spec, host: new GitHost(realTop, spec, files, defaultStdlibDir()), inputs, cwd: realCwd, root: path.resolve(realCwd, root ?? ".") };
+  return { label: spec, host: new GitHost(realTop, spec, files, defaultStdlibDir(), limit), inputs, cwd: realCwd, root: path.resolve(realCwd, root ?? ".") };
 }

@@ -1,9 +1,9 @@
 /**
  * Two resolved models in, classified changes out. Every element that can
- * change between revisions is matched by a stable identity (a component by
- * its id, a connection by its ends and label, an endpoint by method and
- * path, a field by its entity and name, a flow step by its place and
- * words), its properties compared as text, and every change classed:
+ * change between revisions is matched by a stable identity — an id, or the
+ * `key` the model gives connections, flow steps, endpoints and fields
+ * (src/semantics/identity.ts), so the diff and model.json name an element
+ * alike — its properties compared as text, and every change classed:
  *
  * - `breaking`: what breaks a client or a promise, after the rules of the
  *   API-diff tools people know (oasdiff, openapi-diff): a removed endpoint;
@@ -15,6 +15,7 @@
  * - `info`: everything else.
  */
 import type { Diagnostic } from "../diagnostics/index.js";
+import * as K from "../semantics/identity.js";
 import type * as M from "../semantics/model.js";
 
 export type ChangeClass = "breaking" | "warning" | "info";
@@ -74,14 +75,21 @@ function typeText(type: M.TypeModel | undefined): string {
   }
 }
 
-/** Fields of a body type, flattened with dotted names: `user.email`. */
-function bodyFields(type: M.TypeModel | undefined, entities: Map<string, M.EntityModel>, prefix = "", depth = 0): { name: string; type: string; optional: boolean }[] {
+/**
+ * Fields of a body type at `place` (identity.ts), nested records flattened:
+ * `… request user.email`. A field written in the body has its model key; a
+ * field of an entity the body names is keyed where the body puts it, as
+ * the model would key it written there.
+ */
+function bodyFields(type: M.TypeModel | undefined, entities: Map<string, M.EntityModel>, place: string, viaEntity = false, depth = 0): { key: string; type: string; optional: boolean }[] {
   if (!type || depth > 4) return [];
-  if (type.type === "array") return bodyFields(type.element, entities, prefix ? `${prefix}[]` : "[]", depth + 1);
-  const fields = type.type === "record" ? type.fields : type.type === "entity" ? entities.get(type.name)?.fields ?? [] : [];
+  if (type.type === "array") return bodyFields(type.element, entities, K.elementFields(place), viaEntity, depth + 1);
+  const own = type.type === "record";
+  const fields = own ? type.fields : type.type === "entity" ? entities.get(type.name)?.fields ?? [] : [];
+  const inherited = viaEntity || !own;
   return fields.flatMap((f) => {
-    const name = prefix ? `${prefix}.${f.name}` : f.name;
-    return [{ name, type: typeText(f.valueType), optional: f.optional }, ...(f.valueType.type === "record" ? bodyFields(f.valueType, entities, name, depth + 1) : [])];
+    const key = inherited ? K.fieldKey(place, f.name) : f.key;
+    return [{ key, type: typeText(f.valueType), optional: f.optional }, ...(f.valueType.type === "record" ? bodyFields(f.valueType, entities, K.nestedFields(key), inherited, depth + 1) : [])];
   });
 }
 
@@ -179,7 +187,7 @@ export function compareSystems(before: M.SystemModel | undefined, after: M.Syste
   add(compareItems(id, "flow steps", before.flows.flatMap(stepItems), after.flows.flatMap(stepItems)));
 
   const entityFields = (system: M.SystemModel): Item[] =>
-    system.types.entities.flatMap((e) => e.fields.map((f) => ({ key: `${e.id}.${f.name}`, props: defined({ type: typeText(f.valueType), optional: String(f.optional), pk: f.pk ? "pk" : undefined, pii: f.pii ? "pii" : undefined, default: f.default }) })));
+    system.types.entities.flatMap((e) => e.fields.map((f) => ({ key: f.key, props: defined({ type: typeText(f.valueType), optional: String(f.optional), pk: f.pk ? "pk" : undefined, pii: f.pii ? "pii" : undefined, default: f.default }) })));
   add(compareItems(id, "entities", before.types.entities.map((e) => ({ key: e.id, props: defined({ title: e.title }) })), after.types.entities.map((e) => ({ key: e.id, props: defined({ title: e.title }) }))));
   add(compareItems(id, "entity fields", entityFields(before), entityFields(after), (kind, _item, property) =>
     kind === "removed" ? { class: "breaking", reason: "an entity field was removed" } : kind === "changed" && property === "type" ? { class: "breaking", reason: "an entity field changed its type" } : { class: "info" },
@@ -193,11 +201,11 @@ export function compareSystems(before: M.SystemModel | undefined, after: M.Syste
   ));
   const payloadFields = (system: M.SystemModel): Item[] => {
     const entities = new Map(system.types.entities.map((e) => [e.id, e]));
-    return system.webhooks.flatMap((w) => bodyFields(w.payload, entities).map((f) => ({ key: `${w.id} payload ${f.name}`, props: { type: f.type, optional: String(f.optional) } })));
+    return system.webhooks.flatMap((w) => bodyFields(w.payload, entities, K.payloadFields(w.id)).map((f) => ({ key: f.key, props: { type: f.type, optional: String(f.optional) } })));
   };
-  const webhooksAfter = new Set(after.webhooks.map((w) => w.id));
+  const webhooksAfter = after.webhooks.map((w) => K.payloadFields(w.id));
   add(compareItems(id, "webhook payloads", payloadFields(before), payloadFields(after), (kind, item) =>
-    kind === "removed" && webhooksAfter.has(item.split(" ")[0]!) ? { class: "breaking", reason: "a payload field was removed" } : { class: "info" },
+    kind === "removed" && webhooksAfter.some((place) => item.startsWith(place)) ? { class: "breaking", reason: "a payload field was removed" } : { class: "info" },
   ));
 
   add(compareItems(id, "requirements", before.requirements.map(requirementItem), after.requirements.map(requirementItem), (kind, _item, property, old, next) =>
@@ -260,22 +268,16 @@ function boundaryItem(b: M.BoundaryModel): Item {
 }
 
 function connectionItem(c: M.ConnectionModel): Item {
-  return { key: `${c.from} -> ${c.to}${c.label ? ` "${c.label}"` : ""}`, props: defined({ async: c.async ? "async" : "sync", technology: c.technology, description: c.description }) };
+  return { key: c.key, props: defined({ async: c.async ? "async" : "sync", technology: c.technology, description: c.description }) };
 }
 
 function flowItem(f: M.FlowModel): Item {
   return { key: f.id, props: defined({ title: f.title, satisfies: list(f.satisfies), steps: String(f.steps.length), description: f.description }) };
 }
 
-/** A step is known by its flow, its ends and its words; its number is a property, so a step moved is a change, not a removal. */
+/** A step is known by its key (flow, ends, words); its number is a property, so a step moved is a change, not a removal. */
 function stepItems(f: M.FlowModel): Item[] {
-  const seen = new Map<string, number>();
-  return f.steps.map((s) => {
-    const base = `${f.id}: ${s.type === "message" ? `${s.from} -> ${s.to}` : `${s.from}:`} "${s.text}"`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return { key: n > 1 ? `${base} (${n})` : base, props: { number: String(s.number) } };
-  });
+  return f.steps.map((s) => ({ key: s.key, props: { number: String(s.number) } }));
 }
 
 function requirementItem(r: M.RequirementModel): Item {
@@ -288,7 +290,7 @@ function demandItem(d: M.DemandModel): Item {
 
 function compareEndpoints(system: string, before: M.SystemModel, after: M.SystemModel): Change[] {
   const endpoints = (s: M.SystemModel): { key: string; api: M.ApiModel; endpoint: M.EndpointModel }[] =>
-    s.apis.flatMap((api) => api.endpoints.map((endpoint) => ({ key: `${endpoint.method} ${api.base ?? ""}${endpoint.path}`, api, endpoint })));
+    s.apis.flatMap((api) => api.endpoints.map((endpoint) => ({ key: endpoint.key, api, endpoint })));
   const item = (e: { api: M.ApiModel; endpoint: M.EndpointModel; key: string }): Item => ({
     key: e.key,
     props: defined({ api: e.api.id, title: e.endpoint.title, responses: list(e.endpoint.responses.map((r) => r.status)), errors: list(e.endpoint.errors) }),
@@ -305,12 +307,12 @@ function compareEndpoints(system: string, before: M.SystemModel, after: M.System
     if (!next) continue;
     const fields = (e: M.EndpointModel, entities: Map<string, M.EntityModel>, where: "request" | "response"): Item[] => {
       if (where === "request") {
-        return [...bodyFields(e.request, entities).map((f) => ({ ...f, name: `request ${f.name}` })), ...e.query.map((q) => ({ name: `query ${q.name}`, type: typeText(q.valueType), optional: q.optional }))].map((f) => ({
-          key: `${old.key} ${f.name}`,
+        return [...bodyFields(e.request, entities, K.requestFields(e.key)), ...e.query.map((q) => ({ key: q.key, type: typeText(q.valueType), optional: q.optional }))].map((f) => ({
+          key: f.key,
           props: { type: f.type, required: String(!f.optional) },
         }));
       }
-      return e.responses.flatMap((r) => bodyFields(r.body, entities).map((f) => ({ key: `${old.key} response ${r.status} ${f.name}`, props: { type: f.type } })));
+      return e.responses.flatMap((r) => bodyFields(r.body, entities, K.responseFields(e.key, r.status)).map((f) => ({ key: f.key, props: { type: f.type } })));
     };
     for (const change of compareItems(system, "request fields", fields(old.endpoint, oldEntities, "request"), fields(next.endpoint, newEntities, "request"), (kind, _item, property, _o, n) => {
       if (kind === "added" && n === undefined) return { class: "info" };

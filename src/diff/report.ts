@@ -3,6 +3,8 @@
  * list of `+ - ~` lines with old → new), `markdown` for a pull-request
  * comment, `json` for other tools (docs/diff.schema.json).
  */
+import { escapeText } from "../render/markdown/text.js";
+import { visible } from "../util/visible.js";
 import type { Change, ChangeClass, DesignDiff } from "./compare.js";
 
 export const DIFF_FORMATS = ["pretty", "markdown", "json"] as const;
@@ -20,9 +22,13 @@ export const NO_PAINT: Paint = { added: (t) => t, removed: (t) => t, changed: (t
 
 const SIGN: Record<Change["kind"], string> = { added: "+", removed: "-", changed: "~", renamed: "~" };
 
-/** One line of text for a value a design wrote: control characters shown, never run. */
+/**
+ * One line of text for a value a design wrote: control and bidi characters
+ * shown as escapes, never run (a newline would start a forged line, and
+ * `::error::` there a CI command), as the diagnostics printers do.
+ */
 function oneLine(text: string, max = 120): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  const flat = visible(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -30,13 +36,13 @@ function describe(change: Change): string {
   const item = oneLine(change.item);
   switch (change.kind) {
     case "added":
-      return `${change.section}: ${item}${change.new !== undefined ? ` = ${oneLine(change.new)}` : ""}${change.property ? ` (${change.property})` : ""}`;
+      return `${change.section}: ${item}${change.new !== undefined ? ` = ${oneLine(change.new)}` : ""}${change.property ? ` (${oneLine(change.property)})` : ""}`;
     case "removed":
-      return `${change.section}: ${item}${change.property ? ` (${change.property})` : ""}${change.old !== undefined ? ` was ${oneLine(change.old)}` : ""}`;
+      return `${change.section}: ${item}${change.property ? ` (${oneLine(change.property)})` : ""}${change.old !== undefined ? ` was ${oneLine(change.old)}` : ""}`;
     case "renamed":
       return `${change.section}: ${oneLine(change.old ?? "")} → ${oneLine(change.new ?? "")} (renamed)`;
     case "changed":
-      return `${change.section}: ${item} ${change.property ?? ""}: ${oneLine(change.old ?? "")} → ${oneLine(change.new ?? "")}`;
+      return `${change.section}: ${item} ${oneLine(change.property ?? "")}: ${oneLine(change.old ?? "")} → ${oneLine(change.new ?? "")}`;
   }
 }
 
@@ -51,7 +57,7 @@ export function formatPretty(diff: DesignDiff, paint: Paint = NO_PAINT): string 
   const colour = (kind: Change["kind"], text: string): string => (kind === "added" ? paint.added(text) : kind === "removed" ? paint.removed(text) : paint.changed(text));
   for (const system of diff.systems) {
     if (system.status === "unchanged") continue;
-    lines.push(paint.bold(`${system.status === "added" ? "+ " : system.status === "removed" ? "- " : "~ "}system ${system.system}${system.status === "changed" ? "" : ` (${system.status})`}`));
+    lines.push(paint.bold(`${system.status === "added" ? "+ " : system.status === "removed" ? "- " : "~ "}system ${oneLine(system.system)}${system.status === "changed" ? "" : ` (${system.status})`}`));
     for (const change of system.changes) {
       const tag = change.class === "info" ? "" : ` [${change.class}${change.reason ? `: ${change.reason}` : ""}]`;
       lines.push(`  ${colour(change.kind, `${SIGN[change.kind]} ${describe(change)}`)}${change.class === "breaking" ? paint.removed(tag) : paint.dim(tag)}`);
@@ -59,15 +65,19 @@ export function formatPretty(diff: DesignDiff, paint: Paint = NO_PAINT): string 
   }
   if (diff.diagnostics.length > 0) {
     lines.push(paint.bold("~ diagnostics"));
-    for (const d of diff.diagnostics) lines.push(`  ${d.kind === "added" ? paint.added("+") : paint.removed("-")} ${d.file}: ${d.severity} ${d.code}: ${oneLine(d.message)}`);
+    for (const d of diff.diagnostics) lines.push(`  ${d.kind === "added" ? paint.added("+") : paint.removed("-")} ${oneLine(d.file, 400)}: ${d.severity} ${d.code}: ${oneLine(d.message)}`);
   }
   lines.push("", summaryLine(diff));
   return `${lines.join("\n")}\n`;
 }
 
-/** Markdown table cells: no pipes, no line breaks, no HTML, no links. */
+/**
+ * Plain text in a markdown table cell or list item: escaped as the design
+ * document escapes it (no HTML, links, emphasis, entities or math), pipes
+ * too, so a cell stays one cell.
+ */
 function cell(text: string): string {
-  return oneLine(text, 200).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return escapeText(oneLine(text, 200)).replace(/\|/g, "\\|");
 }
 
 export function formatMarkdown(diff: DesignDiff): string {
@@ -113,8 +123,13 @@ export function formatMarkdown(diff: DesignDiff): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** What JSON.stringify leaves raw but a terminal showing the file would act on: DEL, C1 controls, bidi controls, line separators. */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function formatJson(diff: DesignDiff): string {
-  return `${JSON.stringify({ version: 1, summary: diff.summary, systems: diff.systems, diagnostics: diff.diagnostics }, null, 2)}\n`;
+  const text = JSON.stringify({ version: 1, summary: diff.summary, systems: diff.systems, diagnostics: diff.diagnostics }, null, 2);
+  // Only strings can hold these, and `\uXXXX` is the same string to a JSON reader.
+  return `${text.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 export function hasChangeOf(diff: DesignDiff, level: Exclude<ChangeClass, "info">): boolean {

@@ -62,7 +62,9 @@ export async function renderSystemDiffSvg(diff: DesignDiff, before: SystemModel 
   const addedComponents = new Set(changes.filter((c) => c.section === "components" && c.kind === "added").map((c) => c.item));
   for (const c of changes) if (c.section === "components" && c.kind === "renamed" && c.new) addedComponents.add(c.new);
   const changedComponents = new Set(changes.filter((c) => (c.section === "components" && c.kind === "changed") || (c.section === "figures" && c.property?.startsWith("instances"))).map((c) => c.item));
-  const edgeKey = (item: string): string => item.replace(/ ".*$/, "").replace(" -> ", "->");
+  // A change names a connection by its model key; the drawing knows an edge by its ends.
+  const ends = new Map([...(before?.connections ?? []), ...after.connections].map((c) => [c.key, `${c.from}->${c.to}`]));
+  const edgeKey = (item: string): string => ends.get(item) ?? item;
   const addedEdges = new Set(changes.filter((c) => c.section === "connections" && c.kind === "added").map((c) => edgeKey(c.item)));
   const changedEdges = new Set(changes.filter((c) => c.section === "connections" && c.kind === "changed").map((c) => edgeKey(c.item)));
 

@@ -292,6 +292,7 @@ function boundaryJson(boundary: M.BoundaryModel): JsonObject {
 
 function connectionJson(connection: M.ConnectionModel): JsonObject {
   return object([
+    ["key", connection.key],
     ["from", connection.from],
     ["to", connection.to],
     ["label", connection.label],
@@ -307,6 +308,7 @@ function connectionJson(connection: M.ConnectionModel): JsonObject {
 
 function flowStepJson(step: M.FlowStepModel): JsonObject {
   return object([
+    ["key", step.key],
     ["number", step.number],
     ["type", step.type],
     ["from", step.from],
@@ -360,6 +362,7 @@ function typeJson(type: M.TypeModel): JsonObject {
 
 function fieldJson(field: M.FieldModel): JsonObject {
   return object([
+    ["key", field.key],
     ["name", field.name],
     ["optional", field.optional],
     ["valueType", typeJson(field.valueType)],
@@ -405,6 +408,7 @@ function typesJson(types: M.TypesModel): JsonObject {
 
 function endpointJson(endpoint: M.EndpointModel): JsonObject {
   return object([
+    ["key", endpoint.key],
     ["method", endpoint.method],
     ["path", endpoint.path],
     ["title", endpoint.title],

@@ -152,6 +152,8 @@ export interface BoundaryModel {
 }
 
 export interface ConnectionModel {
+  /** Stable identity across revisions: `Api -> Store "reads links"` (src/semantics/identity.ts). */
+  key: string;
   from: string;
   to: string;
   label?: string;
@@ -179,6 +181,8 @@ export interface ViewModel {
 // ── flows ──────────────────────────────────────────────────────────────
 
 export interface FlowStepModel {
+  /** Stable identity across revisions, unlike `number`: `upload: Api -> Store "writes"`. */
+  key: string;
   number: number;
   /** `message` is A -> B; `step` is work inside one component. */
   type: "message" | "step";
@@ -211,6 +215,8 @@ export type TypeModel =
   | { type: "unknown"; name: string };
 
 export interface FieldModel {
+  /** Stable identity across revisions: `Link.owner`, `POST /v1/links request user.email`. */
+  key: string;
   name: string;
   optional: boolean;
   valueType: TypeModel;
@@ -248,6 +254,8 @@ export interface TypesModel {
 // ── APIs ───────────────────────────────────────────────────────────────
 
 export interface EndpointModel {
+  /** Stable identity across revisions: `GET /v1/links/{code}` (method and full path). */
+  key: string;
   method: A.HttpMethod;
   /** As written, without the api's base. */
   path: string;

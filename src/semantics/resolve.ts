@@ -6,6 +6,7 @@ import { didYouMean } from "../util/suggest.js";
 import type { SystemSymbols } from "./binder.js";
 import type { FileScope, KindRegistry } from "./kinds.js";
 import type * as M from "./model.js";
+import * as K from "./identity.js";
 import { duplicate } from "./kinds.js";
 import { findProperty, nameValues, stringValue, stringValues, valueText, wordValue } from "./values.js";
 
@@ -21,6 +22,8 @@ export const BUILTIN_TYPES: ReadonlySet<string> = new Set([
 export class Resolver {
   /** Set while resolving the fields of a type imported under this namespace. */
   private importedFrom: string | undefined;
+  /** One ring per kind of key, so an ordinal counts only elements of that kind that say the same. */
+  private readonly fieldKeys = new K.KeyRing();
 
   constructor(
     private readonly symbols: SystemSymbols,
@@ -64,7 +67,8 @@ export class Resolver {
     return [...BUILTIN_TYPES, ...this.symbols.types.keys(), ...this.scope.types.keys()];
   }
 
-  resolveType(type: A.TypeExpression): M.TypeModel {
+  /** `place` is where the type's own fields sit, the start of their keys (identity.ts). */
+  resolveType(type: A.TypeExpression, place: string): M.TypeModel {
     switch (type.type) {
       case "NamedType": {
         const name = type.name.text;
@@ -81,20 +85,22 @@ export class Resolver {
         return { type: "unknown", name };
       }
       case "RecordType":
-        return { type: "record", fields: type.fields.map((f) => this.field(f)) };
+        return { type: "record", fields: type.fields.map((f) => this.field(f, place)) };
       case "UnionType":
         return { type: "union", options: type.options.map((o) => o.value) };
       case "ArrayType":
-        return { type: "array", element: this.resolveType(type.element) };
+        return { type: "array", element: this.resolveType(type.element, K.elementFields(place)) };
     }
   }
 
-  field(field: A.Field): M.FieldModel {
+  field(field: A.Field, place: string): M.FieldModel {
     const has = (name: string): boolean => field.attributes.some((a) => a.name.name === name);
+    const key = this.fieldKeys.unique(K.fieldKey(place, field.name.name));
     const model: M.FieldModel = {
+      key,
       name: field.name.name,
       optional: field.optional,
-      valueType: this.resolveType(field.valueType),
+      valueType: this.resolveType(field.valueType, K.nestedFields(key)),
       pk: has("pk"),
       unique: has("unique"),
       index: has("index"),
@@ -125,7 +131,7 @@ export class Resolver {
         enums.push({ id, members: decl.members.map((m) => m.name), span: decl.span });
         if (own) this.checkDuplicateNames("enum member", decl.members);
       } else {
-        const entity: M.EntityModel = { id, fields: decl.fields.map((f) => this.field(f)), span: decl.span };
+        const entity: M.EntityModel = { id, fields: decl.fields.map((f) => this.field(f, K.entityFields(id))), span: decl.span };
         if (decl.title) entity.title = decl.title.value;
         if (own) this.checkDuplicateNames("field", decl.fields.map((f) => f.name));
         entities.push(entity);
@@ -196,7 +202,8 @@ export class Resolver {
   private typeRefs(property: A.Property | undefined): string[] {
     const result: string[] = [];
     for (const name of nameValues(property)) {
-      const type = this.resolveType({ type: "NamedType", name, span: name.span });
+      // A named type has no fields of its own here: no place.
+      const type = this.resolveType({ type: "NamedType", name, span: name.span }, "");
       if (type.type !== "unknown") result.push(name.text);
     }
     return result;
@@ -230,12 +237,14 @@ export class Resolver {
 
   connections(): M.ConnectionModel[] {
     const result: M.ConnectionModel[] = [];
+    const keys = new K.KeyRing();
     for (const connection of this.symbols.connections) {
       const from = this.componentRef(connection.from);
       const to = this.componentRef(connection.to);
       if (from === undefined || to === undefined) continue;
       const props = connection.properties;
       const model: M.ConnectionModel = {
+        key: keys.unique(K.connectionKey(from, to, connection.label?.value)),
         from,
         to,
         async: findProperty(props, "async") !== undefined && wordValue(findProperty(props, "async")) !== "false",
@@ -260,6 +269,7 @@ export class Resolver {
       const flow: M.FlowModel = { id, title: decl.title?.value ?? id, satisfies: [], steps: [], participants: [], span: decl.span };
       // A set beside the list: a flow of 100,000 steps made `includes` quadratic.
       const seen = new Set<string>();
+      const keys = new K.KeyRing();
       const touch = (name: string): void => {
         if (seen.has(name)) return;
         seen.add(name);
@@ -284,12 +294,14 @@ export class Resolver {
           if (from === undefined || to === undefined) continue;
           touch(from);
           touch(to);
-          flow.steps.push({ number: flow.steps.length + 1, type: "message", from, to, text: member.text?.value ?? "", span: member.span });
+          const step = { type: "message" as const, from, to, text: member.text?.value ?? "" };
+          flow.steps.push({ key: keys.unique(K.flowStepKey(id, step)), number: flow.steps.length + 1, ...step, span: member.span });
         } else if (member.type === "FlowStep") {
           const at = this.componentRef(member.at);
           if (at === undefined) continue;
           touch(at);
-          flow.steps.push({ number: flow.steps.length + 1, type: "step", from: at, text: member.text.value, span: member.span });
+          const step = { type: "step" as const, from: at, text: member.text.value };
+          flow.steps.push({ key: keys.unique(K.flowStepKey(id, step)), number: flow.steps.length + 1, ...step, span: member.span });
         } else if (member.key.name === "description") {
           const description = stringValue(member);
           if (description !== undefined) flow.description = description;
@@ -304,6 +316,8 @@ export class Resolver {
 
   apis(): M.ApiModel[] {
     const result: M.ApiModel[] = [];
+    // Across the system's apis: two apis may serve the same path.
+    const keys = new K.KeyRing();
     for (const [id, decl] of this.symbols.apis) {
       const props = decl.members.filter((m): m is A.Property => m.type === "Property");
       const api: M.ApiModel = { id, title: decl.title?.value ?? id, endpoints: [], span: decl.span };
@@ -332,15 +346,16 @@ export class Resolver {
           continue;
         }
         seen.set(key, endpoint);
-        api.endpoints.push(this.endpoint(endpoint));
+        api.endpoints.push(this.endpoint(endpoint, keys.unique(K.endpointKey(endpoint.method, base, endpoint.path.value))));
       }
       result.push(api);
     }
     return result;
   }
 
-  private endpoint(decl: A.Endpoint): M.EndpointModel {
+  private endpoint(decl: A.Endpoint, key: string): M.EndpointModel {
     const endpoint: M.EndpointModel = {
+      key,
       method: decl.method,
       path: decl.path.value,
       params: [],
@@ -357,7 +372,8 @@ export class Resolver {
         case "BodyClause": {
           if (member.clause === "params" || member.clause === "query") {
             const fields = member.body.type === "RecordType" ? member.body.fields : [];
-            const models = fields.map((f) => this.field(f));
+            const place = member.clause === "params" ? K.paramFields(key) : K.queryFields(key);
+            const models = fields.map((f) => this.field(f, place));
             if (member.clause === "params") {
               for (const field of fields) {
                 declaredParams.add(field.name.name);
@@ -369,15 +385,15 @@ export class Resolver {
             } else {
               endpoint.query.push(...models);
             }
-            if (member.body.type !== "RecordType") this.resolveType(member.body);
+            if (member.body.type !== "RecordType") this.resolveType(member.body, place);
           } else {
-            endpoint.request = this.resolveType(member.body);
+            endpoint.request = this.resolveType(member.body, K.requestFields(key));
           }
           break;
         }
         case "Response": {
           const response: { status: number; body?: M.TypeModel } = { status: member.status.code };
-          if (member.body) response.body = this.resolveType(member.body);
+          if (member.body) response.body = this.resolveType(member.body, K.responseFields(key, member.status.code));
           endpoint.responses.push(response);
           break;
         }
@@ -396,6 +412,7 @@ export class Resolver {
     for (const placeholder of placeholders) {
       if (declaredParams.has(placeholder)) continue;
       endpoint.params.push({
+        key: this.fieldKeys.unique(K.fieldKey(K.paramFields(key), placeholder)),
         name: placeholder,
         optional: false,
         valueType: { type: "builtin", name: "string" },
@@ -421,7 +438,7 @@ export class Resolver {
         if (from !== undefined) webhook.from = from;
       }
       const payload = decl.members.find((m): m is A.BodyClause => m.type === "BodyClause");
-      if (payload) webhook.payload = this.resolveType(payload.body);
+      if (payload) webhook.payload = this.resolveType(payload.body, K.payloadFields(id));
       const description = stringValue(findProperty(props, "description"));
       if (description !== undefined) webhook.description = description;
       result.push(webhook);

@@ -71,7 +71,7 @@ export function describeLimit(bytes: number): string {
  */
 export function readSourceFile(absolutePath: string, limit: number = MAX_SOURCE_BYTES): ReadResult {
   const read = readBytes(absolutePath, limit);
-  return "error" in read ? read : decode(read.bytes);
+  return "error" in read ? read : decodeSource(read.bytes);
 }
 
 function readBytes(absolutePath: string, limit: number): { bytes: Buffer } | { error: string } {
@@ -106,11 +106,13 @@ function readBytes(absolutePath: string, limit: number): { bytes: Buffer } | { e
   }
 }
 
-function tooLarge(limit: number): string {
+/** The error for a file over `limit`, for every reader of sources (disk, git). */
+export function tooLarge(limit: number): string {
   return `is larger than ${describeLimit(limit)}, the most sysd reads from one file`;
 }
 
-function decode(bytes: Buffer): ReadResult {
+/** Bytes as UTF-8 text, noting the first invalid sequence, for every reader of sources (disk, git). */
+export function decodeSource(bytes: Buffer): ReadResult {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -263,8 +263,8 @@ describe("a very long flow", () => {
     const base = video.flows[0]!;
     const steps: FlowStepModel[] = Array.from({ length: 300 }, (_, i) =>
       i % 5 === 4
-        ? { number: i + 1, type: "step", from: "Workers", text: `Work ${i + 1}`, span: base.span }
-        : { number: i + 1, type: "message", from: "Workers", to: i % 2 === 0 ? "Queue" : "Database", text: `Message ${i + 1}`, span: base.span },
+        ? { key: `long ${i}`, number: i + 1, type: "step", from: "Workers", text: `Work ${i + 1}`, span: base.span }
+        : { key: `long ${i}`, number: i + 1, type: "message", from: "Workers", to: i % 2 === 0 ? "Queue" : "Database", text: `Message ${i + 1}`, span: base.span },
     );
     const flow: FlowModel = { id: "long", title: "Long", satisfies: [], steps, participants: ["Workers", "Queue", "Database"], span: base.span };
     const d = layoutSequence(video, flow);
@@ -292,7 +292,7 @@ describe("sequence layout, fuzzed", () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (raw) => {
         const steps: FlowStepModel[] = raw.map((s, i) => {
-          const base = { number: i + 1, from: s.from, text: s.text, span: video.flows[0]!.span };
+          const base = { key: `fuzz ${i}`, number: i + 1, from: s.from, text: s.text, span: video.flows[0]!.span };
           return s.to === undefined ? { ...base, type: "step" as const } : { ...base, type: "message" as const, to: s.to };
         });
         const seen = new Set<string>();
