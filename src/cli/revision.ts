@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultStdlibDir, nodeHost, type SourceHost } from "../syntax/index.js";
+import { defaultStdlibDir, describeLimit, MAX_SOURCE_BYTES, nodeHost, type SourceHost } from "../syntax/index.js";
 import { collectInputs } from "./inputs.js";
 
 export interface Revision {
@@ -26,6 +26,15 @@ function git(args: string[], cwd: string): Buffer | undefined {
     return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
   } catch {
     return undefined;
+  }
+}
+
+/** A file of a revision, never more than a source file may hold (as on disk, read.ts). */
+function gitBlob(object: string, cwd: string): Buffer | "too large" | undefined {
+  try {
+    return execFileSync("git", ["show", object], { cwd, stdio: ["ignore", "pipe", "ignore"], maxBuffer: MAX_SOURCE_BYTES });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOBUFS" ? "too large" : undefined;
   }
 }
 
@@ -55,8 +64,13 @@ class GitHost implements SourceHost {
     if (relative === undefined || !this.files.has(relative)) return { error: `not found in ${this.revision}` };
     const known = this.texts.get(relative);
     if (known) return known;
-    const bytes = git(["show", `${this.revision}:${relative}`], this.toplevel);
-    const result = bytes === undefined ? { error: `could not be read from ${this.revision}` } : { text: new TextDecoder("utf-8").decode(bytes) };
+    const bytes = gitBlob(`${this.revision}:${relative}`, this.toplevel);
+    const result =
+      bytes === "too large"
+        ? { error: `is larger than ${describeLimit(MAX_SOURCE_BYTES)} in ${this.revision}, the most sysd reads from one file` }
+        : bytes === undefined
+          ? { error: `could not be read from ${this.revision}` }
+          : { text: new TextDecoder("utf-8").decode(bytes) };
     this.texts.set(relative, result);
     return result;
   }

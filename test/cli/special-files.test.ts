@@ -9,8 +9,9 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.js";
+import { runDiff } from "../../src/cli/diff.js";
 import { temporaryName } from "../../src/cli/write.js";
-import { describeFileError, readRegularFile } from "../../src/syntax/index.js";
+import { describeFileError, MAX_SOURCE_BYTES, readRegularFile } from "../../src/syntax/index.js";
 import { captureIo } from "../helpers/io.js";
 
 const BIN = fileURLToPath(new URL("../../bin/sysd.js", import.meta.url));
@@ -127,5 +128,24 @@ describe.runIf(posix)("sysd fmt and sysd check with a named pipe", () => {
     const run = await sysd(dir, "check", "shop.sysd");
     expect(run.code, run.out).toBe(1);
     expect(run.out).toMatch(/E101.*cannot read `sysd\.json`: is a named pipe, not a file/);
+  });
+});
+
+describe("sysd diff and a file of a git revision", () => {
+  it("reads no more of a blob than of a file on disk (64 MiB)", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "git-"));
+    const git = (...args: string[]): void => {
+      expect(spawnSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: dir }).status).toBe(0);
+    };
+    git("init", "-q");
+    fs.writeFileSync(path.join(dir, "shop.sysd"), design);
+    // Zeros: git stores them in a few kilobytes.
+    fs.writeFileSync(path.join(dir, "big.sysd"), "");
+    fs.truncateSync(path.join(dir, "big.sysd"), MAX_SOURCE_BYTES + 1);
+    git("add", ".");
+    git("commit", "-qm", "designs");
+    const run = captureIo(dir);
+    await runDiff("HEAD", undefined, { format: "pretty", color: false }, run);
+    expect(run.out).toContain("is larger than 64 MiB in HEAD");
   });
 });
