@@ -45,9 +45,14 @@ export function readProjectConfig(
   const file = path.join(path.resolve(root), "sysd.json");
   if (!host.exists(file)) return { rules: {}, diagnostics: [] };
   const read = host.read(file);
-  if ("error" in read) return { rules: {}, diagnostics: [] };
-  const text = read.text;
   const display = path.relative(cwd, file).split(path.sep).join("/") || "sysd.json";
+  if ("error" in read) {
+    // The host reads regular files only (a named pipe here never blocks); a
+    // settings file that is there but cannot be read is said, not skipped.
+    const span = new SourceText(display, "").span(0, 0);
+    return { rules: {}, diagnostics: [makeDiagnostic("E101", span, `cannot read \`sysd.json\`: ${read.error}`)] };
+  }
+  const text = read.text;
   const source = new SourceText(display, text);
   const problem = (message: string): { rules: Record<string, RuleSetting>; diagnostics: Diagnostic[] } => ({
     rules: {},

@@ -3,6 +3,7 @@ import { check } from "../index.js";
 import type { DiagnosticFormat } from "../diagnostics/index.js";
 import { collectInputs, type CollectedInputs } from "./inputs.js";
 import { EXIT, type Io } from "./io.js";
+import { visible } from "../util/visible.js";
 import { reportDiagnostics } from "./report.js";
 
 export interface CheckOptions {
@@ -20,7 +21,7 @@ export function resolveInputs(paths: string[], io: Io, exclude: string[] = []): 
     return EXIT.usage;
   }
   if (inputs.files.length === 0) {
-    io.stderr(`sysd: no .sysd files found in ${paths.length > 0 ? paths.join(", ") : "the current folder"}\n`);
+    io.stderr(`sysd: no .sysd files found in ${paths.length > 0 ? paths.map(visible).join(", ") : "the current folder"}\n`);
     return EXIT.usage;
   }
   return inputs;

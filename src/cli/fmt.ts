@@ -3,8 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatDiagnostics, makeDiagnostic, sortDiagnostics, type Diagnostic, type DiagnosticFormat } from "../diagnostics/index.js";
 import { formatSource } from "../format/index.js";
-import { describeFileError, readSourceFile, SourceText } from "../syntax/index.js";
+import { describeFileError, readRegularFile, readSourceFile, SourceText } from "../syntax/index.js";
 import { resolveInputs } from "./check.js";
+import { visible } from "../util/visible.js";
 import { EXIT, type Io } from "./io.js";
 import { removeStaleTemporaries, writeFileAtomic } from "./write.js";
 
@@ -51,7 +52,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
     const original = snapshot(file);
     const read = readSourceFile(file);
     if ("error" in original || "error" in read) {
-      io.stderr(`sysd: cannot read ${shown}: ${"error" in read ? read.error : "error" in original ? original.error : ""}\n`);
+      io.stderr(`sysd: cannot read ${visible(shown)}: ${"error" in read ? read.error : "error" in original ? original.error : ""}\n`);
       raise(EXIT.usage);
       continue;
     }
@@ -87,7 +88,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
     if (stat.nlink > 1n) {
       // A rename would leave the other names with the old text; writing in
       // place would lose atomicity. The user picks.
-      io.stderr(`sysd: not formatting ${shown}: it has ${stat.nlink} hard links, which a rewrite would split (use --stdout and copy the text)\n`);
+      io.stderr(`sysd: not formatting ${visible(shown)}: it has ${stat.nlink} hard links, which a rewrite would split (use --stdout and copy the text)\n`);
       raise(EXIT.usage);
       continue;
     }
@@ -103,16 +104,16 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
         },
       });
     } catch (error) {
-      io.stderr(`sysd: cannot write ${shown}: ${describeFileError(error)}\n`);
+      io.stderr(`sysd: cannot write ${visible(shown)}: ${describeFileError(error, "written")}\n`);
       raise(EXIT.usage);
       continue;
     }
     if (!written) {
-      io.stderr(`sysd: ${shown} changed while it was being formatted; nothing written (run sysd fmt again)\n`);
+      io.stderr(`sysd: ${visible(shown)} changed while it was being formatted; nothing written (run sysd fmt again)\n`);
       raise(EXIT.usage);
       continue;
     }
-    io.stderr(`formatted ${shown}\n`);
+    io.stderr(`formatted ${visible(shown)}\n`);
   }
 
   const output = formatDiagnostics(options.format, sortDiagnostics(diagnostics), {
@@ -125,7 +126,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: Io): number {
   if (options.check && wouldChange.length > 0) {
     // With a machine-readable format stdout holds only the diagnostics.
     const print = options.format === "pretty" && !options.stdout ? io.stdout : io.stderr;
-    print(`${wouldChange.map((f) => `would reformat: ${f}`).join("\n")}\n`);
+    print(`${wouldChange.map((f) => `would reformat: ${visible(f)}`).join("\n")}\n`);
     raise(EXIT.errors);
   }
   return exit;
@@ -152,15 +153,15 @@ function snapshot(file: string): Snapshot | { error: string } {
  */
 function unchangedSince(file: string, before: fs.BigIntStats, text: string): boolean {
   let now: fs.BigIntStats;
-  let bytes: Buffer;
   try {
     now = fs.statSync(file, { bigint: true });
-    // Compared before reading: a file replaced by a pipe or a device must not be read.
-    if (!now.isFile() || now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
-    bytes = fs.readFileSync(file);
   } catch {
     return false;
   }
+  if (!now.isFile() || now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) return false;
+  // The path may have become a pipe since the stat: the safe reader does not block on one.
+  const read = readRegularFile(file);
+  if ("error" in read) return false;
   const digest = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
-  return digest(bytes) === digest(Buffer.from(text, "utf8"));
+  return digest(read.bytes) === digest(Buffer.from(text, "utf8"));
 }

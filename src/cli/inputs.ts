@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { describeFileError } from "../syntax/index.js";
+import { visible } from "../util/visible.js";
 
 /** Folders never searched for designs. */
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
@@ -24,8 +26,10 @@ export function collectInputs(paths: string[], cwd: string, exclude: string[] = 
     let stat: fs.Stats;
     try {
       stat = fs.statSync(absolute);
-    } catch {
-      problems.push(`${input}: no such file or folder`);
+    } catch (error) {
+      // Printed: the name as the user can read it, the reason in words.
+      const reason = describeFileError(error);
+      problems.push(`${visible(input)}: ${reason === "not found" ? "no such file or folder" : reason}`);
       continue;
     }
     if (stat.isDirectory()) walk(absolute, files, excluded);

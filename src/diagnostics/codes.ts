@@ -28,7 +28,7 @@ function entry<C extends string, S extends DefaultSeverity>(
  */
 const CORE_CODES = {
   E100: entry("E100", "error", "syntax-error", "The text does not follow the grammar, e.g. an unexpected token, an unclosed string or an unknown unit."),
-  E101: entry("E101", "error", "import-not-found", "An imported file is missing, cannot be read, or lies outside the input folders."),
+  E101: entry("E101", "error", "import-not-found", "An input, an imported file or `sysd.json` is missing, cannot be read (not a regular file, or over the size limit), or an import lies outside the root."),
   E102: entry("E102", "error", "unknown-word", "A word is not one of the words allowed there: a misspelled keyword, status or severity."),
   E200: entry("E200", "error", "duplicate-name", "A name is declared twice in the same category, or an endpoint is declared twice."),
   E201: entry("E201", "error", "unknown-component", "A reference names a component or boundary that is not declared."),

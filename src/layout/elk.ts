@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as vm from "node:vm";
+import { readRegularFile } from "../syntax/index.js";
 import type { ELK, ElkNode } from "elkjs/lib/elk-api.js";
 
 export interface CompiledElk {
@@ -46,11 +47,9 @@ export function compileElk(cachePath: string | undefined): CompiledElk {
   const source = fs.readFileSync(file, "utf8");
   let cachedData: Buffer | undefined;
   if (cachePath !== undefined) {
-    try {
-      cachedData = fs.readFileSync(cachePath);
-    } catch {
-      cachedData = undefined;
-    }
+    // Regular files only: a named pipe left at the cache's name must not make a build wait.
+    const read = readRegularFile(cachePath);
+    cachedData = "error" in read ? undefined : read.bytes;
   }
   // The wrapper Node itself puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -8,6 +8,7 @@ import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
 import { DATA_RATE_UNITS, DATA_UNITS, MULTIPLIER_UNITS, TIME_UNITS } from "../../grammar/units.js";
 import type { CheckResult } from "../index.js";
 import type { LoadedFile } from "../syntax/index.js";
+import { visible } from "../util/visible.js";
 
 const BUILTIN_TYPES = ["string", "text", "int", "float", "decimal", "bool", "uuid", "url", "email", "date", "datetime", "duration", "bytes", "json"];
 
@@ -106,6 +107,11 @@ function items(words: Iterable<string>, kind: CompletionItemKind, detail?: strin
 }
 
 export function complete(text: string, offset: number, file: LoadedFile | undefined, result: CheckResult | undefined): CompletionItem[] {
+  // Details are titles and requirement texts of the design: one line, controls and bidi overrides escaped.
+  return candidates(text, offset, file, result).map((item) => (item.detail === undefined ? item : { ...item, detail: visible(item.detail) }));
+}
+
+function candidates(text: string, offset: number, file: LoadedFile | undefined, result: CheckResult | undefined): CompletionItem[] {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const blocks = enclosingBlocks(text, offset);

@@ -6,6 +6,7 @@ import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, Positio
 import { DiagnosticSeverity } from "vscode-languageserver";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { Span } from "../syntax/index.js";
+import { visible } from "../util/visible.js";
 
 export function spanToRange(span: Span): Range {
   return {
@@ -50,14 +51,15 @@ export function toLspDiagnostic(diagnostic: Diagnostic, uriOf: (displayPath: str
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.code,
     source: "sysd",
-    message: diagnostic.message,
+    // An editor shows the message as it is: controls and bidi overrides escaped, as `sysd check` prints them.
+    message: visible(diagnostic.message),
   };
   const related: DiagnosticRelatedInformation[] = [];
   for (const r of diagnostic.related ?? []) {
     const uri = uriOf(r.span.file);
-    if (uri) related.push({ location: { uri, range: spanToRange(r.span) }, message: r.message });
+    if (uri) related.push({ location: { uri, range: spanToRange(r.span) }, message: visible(r.message) });
   }
   if (related.length > 0) result.relatedInformation = related;
-  if (diagnostic.fix) result.data = { fix: { message: diagnostic.fix.message, range: spanToRange(diagnostic.fix.span), replacement: diagnostic.fix.replacement } };
+  if (diagnostic.fix) result.data = { fix: { message: visible(diagnostic.fix.message), range: spanToRange(diagnostic.fix.span), replacement: diagnostic.fix.replacement } };
   return result;
 }

@@ -5,10 +5,14 @@
 import type { Declaration, ReferenceIndex, SystemModel } from "../semantics/index.js";
 import { usesOf } from "../semantics/index.js";
 import type { Model } from "../semantics/index.js";
+import { visible } from "../util/visible.js";
 
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
+// Design text reaches the editor's markdown escaped first (controls and bidi
+// overrides as `\u{202E}`, a line break as `\n`), so it stays on its line and
+// reads in the order it is written.
+const code = (text: string): string => `\`${visible(text).replace(/`/g, "'")}\``;
 /** Markdown shown in a hover must not run as HTML or carry a link of the design's making. */
-const plain = (text: string): string => text.replace(/[\\`*_{}[\]<>()#+!|~-]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
+const plain = (text: string): string => visible(text).replace(/[\\`*_{}[\]<>()#+!|~-]/g, (c) => `\\${c}`);
 
 function tierNames(system: SystemModel): string[] {
   return system.scaling.tiers.map((t) => `${t}x`);
@@ -50,7 +54,8 @@ function componentHover(system: SystemModel, declaration: Declaration, index: Re
     const first = item.perTier[0];
     if (first) lines.push(`- cost: ${plain(item.label)} ${first.text}${shareOfTotal(system, first.value)}`);
   }
-  if (component.description) lines.push("", plain(component.description));
+  // A long text reads as one paragraph here; its line breaks are not worth a `\n` each.
+  if (component.description) lines.push("", plain(component.description.replace(/\s+/g, " ")));
   return lines;
 }
 

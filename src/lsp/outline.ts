@@ -2,11 +2,13 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from "vscode-languageserver";
 import type * as A from "../syntax/ast.js";
 import type { LoadedFile } from "../syntax/index.js";
+import { visible } from "../util/visible.js";
 import { spanToRange } from "./convert.js";
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, node: A.Node, nameNode: A.Node | undefined, children: DocumentSymbol[] = []): DocumentSymbol {
-  const result: DocumentSymbol = { name: name || "(unnamed)", kind, range: spanToRange(node.span), selectionRange: spanToRange((nameNode ?? node).span) };
-  if (detail) result.detail = detail;
+  // Titles and paths are design text: one line, controls and bidi overrides escaped.
+  const result: DocumentSymbol = { name: visible(name) || "(unnamed)", kind, range: spanToRange(node.span), selectionRange: spanToRange((nameNode ?? node).span) };
+  if (detail) result.detail = visible(detail);
   if (children.length > 0) result.children = children;
   return result;
 }

@@ -32,6 +32,9 @@ export function renderSystemPage(id: string, files: ReadonlyMap<string, string>)
     const body = svg.replace(/^<\?xml[^>]*>\s*/, "");
     return `<figure class="diagram" data-file="${escapeAttribute(file)}" aria-label="${alt}">${body}</figure>`;
   });
-  const title = /^# (.*)$/m.exec(readme)?.[1]?.replace(/^System Design: /, "") ?? id;
+  // The heading is markdown; the page sets the title as text, so its backslash escapes go
+  // (the title sysd wrote there is one line with controls and bidi overrides already escaped).
+  const heading = /^# (.*)$/m.exec(readme)?.[1]?.replace(/^System Design: /, "");
+  const title = heading === undefined ? id : heading.replace(/\\([!-/:-@[-`{-~])/g, "$1");
   return { id, title, html, hash: crypto.createHash("sha256").update(html).digest("hex").slice(0, 16) };
 }

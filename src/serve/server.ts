@@ -6,10 +6,12 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
+import type { Diagnostic } from "../diagnostics/index.js";
 import { compile } from "../index.js";
 import { ParseCache } from "../syntax/index.js";
 import { renderSystemPage, type SystemPage } from "./document.js";
 import { PAGE_CSS, PAGE_HTML, PAGE_SCRIPT } from "./page.js";
+import { visible } from "../util/visible.js";
 import { watchDesigns } from "./watch.js";
 
 /** Tried first when no port is given; any free port when it is taken. */
@@ -33,6 +35,15 @@ export interface PreviewDiagnostic {
   severity: string;
   code: string;
   message: string;
+}
+
+/**
+ * A diagnostic as the page shows it. The page sets it as text, never as HTML;
+ * controls and bidi overrides are escaped here, as `sysd check` prints them,
+ * so a file name or a quoted title cannot reorder what the reader sees.
+ */
+export function previewDiagnostic(d: Diagnostic): PreviewDiagnostic {
+  return { file: visible(d.span.file), line: d.span.line, column: d.span.column, severity: d.severity, code: d.code, message: visible(d.message) };
 }
 
 export interface PreviewState {
@@ -71,7 +82,7 @@ export async function startPreview(options: ServeOptions): Promise<RunningPrevie
     let next: PreviewState;
     try {
       const result = await compile(inputs, { root: options.root, cwd: options.cwd, parseCache: cache, toolVersion: options.toolVersion });
-      const diagnostics = result.diagnostics.map((d) => ({ file: d.span.file, line: d.span.line, column: d.span.column, severity: d.severity, code: d.code, message: d.message }));
+      const diagnostics = result.diagnostics.map(previewDiagnostic);
       const hasErrors = result.diagnostics.some((d) => d.severity === "error");
       if (hasErrors) {
         // Keep the last good document, but drop systems whose file is gone.
@@ -91,7 +102,7 @@ export async function startPreview(options: ServeOptions): Promise<RunningPrevie
       }
       watcher.refresh(watchedFolders(result.program.files.filter((f) => !f.isStdlib).map((f) => f.absolutePath)));
     } catch (error) {
-      next = { ...state, stale: true, internalError: `internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)} (this is a bug in sysd)` };
+      next = { ...state, stale: true, internalError: `internal error: ${visible(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))} (this is a bug in sysd)` };
     }
     next.version = state.version + 1;
     next.buildMs = Date.now() - started;

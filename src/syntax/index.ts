@@ -14,5 +14,5 @@ export {
   type Program,
   type ResolvedImport,
 } from "./load.js";
-export { MAX_SOURCE_BYTES, describeFileError } from "./read.js";
+export { MAX_SOURCE_BYTES, describeFileError, describeLimit, readRegularFile } from "./read.js";
 export { memoryHost, OverlayHost, ParseCache, type SourceHost } from "./host.js";

@@ -10,8 +10,14 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 export type ReadResult = { text: string; invalidUtf8At?: number } | { error: string };
 
-/** Plain words for why a file system call failed; the caller names the file. */
-export function describeFileError(error: unknown): string {
+/** A file's bytes, or why they were not read (`missing` when nothing is at the path). */
+export type BytesResult = { bytes: Buffer } | { error: string; missing?: true };
+
+/**
+ * Plain words for why a file system call failed; the caller names the file.
+ * `doing` picks the words of the catch-all reason.
+ */
+export function describeFileError(error: unknown, doing: "read" | "written" = "read"): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
@@ -43,11 +49,16 @@ export function describeFileError(error: unknown): string {
     case "EAGAIN":
     case "EWOULDBLOCK":
       return "it is not ready to be read (a pipe or a device)";
+    case "EBUSY":
+    case "ETXTBSY":
+      return "it is in use";
+    case "EXDEV":
+      return "it is on another file system than its folder";
     case "ERR_INVALID_ARG_VALUE":
     case "ERR_INVALID_ARG_TYPE":
       return "the path is not a valid file name (it contains a NUL character)";
     default:
-      return "it cannot be read";
+      return `it cannot be ${doing}`;
   }
 }
 
@@ -71,17 +82,34 @@ export function describeLimit(bytes: number): string {
  */
 export function readSourceFile(absolutePath: string, limit: number = MAX_SOURCE_BYTES): ReadResult {
   const read = readBytes(absolutePath, limit);
-  return "error" in read ? read : decodeSource(read.bytes);
+  return "error" in read ? { error: read.error } : decodeSource(read.bytes);
 }
 
-function readBytes(absolutePath: string, limit: number): { bytes: Buffer } | { error: string } {
+/**
+ * Reads a regular file's bytes, never more than `limit`; anything else at the
+ * path (a pipe, a device, a socket, a folder) is an error and is not read.
+ */
+export function readRegularFile(absolutePath: string, limit: number = MAX_SOURCE_BYTES): BytesResult {
+  return readBytes(absolutePath, limit);
+}
+
+function readBytes(absolutePath: string, limit: number): BytesResult {
+  try {
+    // Opening some devices has effects of its own (a tape rewinds, a terminal
+    // may become this process's), so what is not a file is not even opened.
+    const before = fs.statSync(absolutePath);
+    if (!before.isFile()) return { error: describeKind(before) };
+  } catch (error) {
+    return failure(error);
+  }
   let fd: number;
   try {
-    // O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise.
-    // The type is checked on the opened descriptor, so it cannot change in between.
-    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK: opening a named pipe for reading waits for a writer otherwise;
+    // the path may have become one since the check above. The type is checked
+    // again on the opened descriptor, which cannot change.
+    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
   } catch (error) {
-    return { error: describeFileError(error) };
+    return failure(error);
   }
   try {
     const stat = fs.fstatSync(fd);
@@ -100,10 +128,15 @@ function readBytes(absolutePath: string, limit: number): { bytes: Buffer } | { e
     }
     return { bytes: Buffer.concat(chunks, total) };
   } catch (error) {
-    return { error: describeFileError(error) };
+    return failure(error);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function failure(error: unknown): { error: string; missing?: true } {
+  const reason = describeFileError(error);
+  return (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT" ? { error: reason, missing: true } : { error: reason };
 }
 
 /** The error for a file over `limit`, for every reader of sources (disk, git). */

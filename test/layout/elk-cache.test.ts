@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -15,7 +15,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
  * the cache, in a fresh process: within one process V8 reuses the code it
  * compiled before and never looks at the cache.
  */
-function compileInChild(file: string): { cacheUsed: boolean; height: number } {
+function compileInChild(file: string, timeout?: number): { cacheUsed: boolean; height: number } {
   const module = pathToFileURL(path.join(root, "dist", "src", "layout", "elk.js")).href;
   const script = `
     const { compileElk } = await import(${JSON.stringify(module)});
@@ -24,7 +24,7 @@ function compileInChild(file: string): { cacheUsed: boolean; height: number } {
     const laid = await new compiled.Constructor().layout(graph);
     compiled.saveCache();
     console.log(JSON.stringify({ cacheUsed: compiled.cacheUsed, height: laid.height }));`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, file], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, file], { encoding: "utf8", timeout });
   return JSON.parse(out.trim()) as { cacheUsed: boolean; height: number };
 }
 
@@ -61,5 +61,15 @@ describe("ELK's code cache", () => {
     expect(compileInChild(path.join(blocker, "sysd", "elk.code")).height).toBeGreaterThan(0);
     expect(fs.readFileSync(blocker, "utf8")).toBe("");
     expect(fs.readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it.runIf(process.platform !== "win32")("does not wait on a named pipe at the cache's name, and replaces it", () => {
+    const file = path.join(tmp, "pipe.code");
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    // A read of the pipe would block the child forever: the timeout turns that into a failure.
+    const compiled = compileInChild(file, 30_000);
+    expect(compiled).toMatchObject({ cacheUsed: false });
+    expect(compiled.height).toBeGreaterThan(0);
+    expect(fs.statSync(file).isFile()).toBe(true);
   });
 });
