@@ -871,6 +871,23 @@ function statementKeywords(parser: SysdParser): ReadonlyMap<string, readonly Sta
   return table;
 }
 
+const startKeywords = new Map<string, readonly string[]>();
+
+/**
+ * The keywords that may start a statement of `rule` (editor completion):
+ * the same walk of the grammar as the misspelled-keyword table, for any rule.
+ */
+export function ruleStartKeywords(rule: string): readonly string[] {
+  let words = startKeywords.get(rule);
+  if (!words) {
+    const keywordTypes = new Set(T.keywords);
+    const found = getParser().computeContentAssist(rule, []).map((start) => start.nextTokenType).filter((type) => keywordTypes.has(type));
+    words = [...new Set(found.map((type) => type.name.replace(/^Kw_/, "")))];
+    startKeywords.set(rule, words);
+  }
+  return words;
+}
+
 /**
  * The tokens that may come right after `keyword` in its own statement (not
  * in a property that happens to start with the same word). Computed only

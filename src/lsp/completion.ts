@@ -5,43 +5,61 @@
  * after a number.
  */
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver";
+import { ruleStartKeywords } from "../../grammar/index.js";
+import { HTTP_METHODS } from "../../grammar/tokens.js";
 import { DATA_RATE_UNITS, DATA_UNITS, MULTIPLIER_UNITS, TIME_UNITS } from "../../grammar/units.js";
 import type { CheckResult } from "../index.js";
 import type { LoadedFile } from "../syntax/index.js";
+import { ALERT_SEVERITIES, BLOCKS, propertySpec, type BlockName } from "../syntax/property-table.js";
 import { visible } from "../util/visible.js";
 
 const BUILTIN_TYPES = ["string", "text", "int", "float", "decimal", "bool", "uuid", "url", "email", "date", "datetime", "duration", "bytes", "json"];
 
-/** What may start a statement in each block: declarations first, then properties. */
-const STATEMENTS: Record<string, readonly string[]> = {
-  file: ["import", "kind", "model", "system"],
-  system: [
-    "component", "boundary", "flow", "model", "requirements", "scaling", "api", "webhook", "cost", "failure", "security",
-    "monitoring", "decision", "view", "owner", "status", "overview", "description", "scope", "lint", "questions", "tags", "link", "version",
-  ],
-  boundary: ["component", "boundary", "description", "owner", "tags", "link", "technology"],
-  component: [
-    "description", "technology", "responsibilities", "scaling", "handles", "capacity", "instances", "stores", "exposes",
-    "failure_handling", "owner", "tags", "link", "properties",
-  ],
-  flow: ["satisfies", "description"],
-  model: ["entity", "enum"],
-  requirements: ["functional", "nonfunctional"],
-  scaling: ["demand", "tier", "utilization", "tiers"],
-  api: ["GET", "POST", "PUT", "PATCH", "DELETE", "served_by", "base", "auth", "description", "version"],
-  endpoint: ["request", "response", "params", "query", "errors", "description", "auth"],
-  webhook: ["payload", "from", "description"],
-  cost: ["item", "budget"],
-  failure: ["affects", "impact", "mitigation", "severity", "description"],
-  security: ["control"],
-  monitoring: ["metric", "alert"],
-  decision: ["status", "context", "alternatives", "consequences", "description", "date", "owner"],
-  view: ["include", "exclude", "focus", "collapse"],
-  kind: ["shape", "description", "technology"],
-  scope: ["in", "out"],
-  questions: ["open", "resolved"],
-  technology: ["language", "framework", "database", "runtime"],
+/**
+ * What each block of the editor's nesting holds: the grammar rule whose
+ * keywords start its statements, the property-table block whose keys it
+ * takes, and the few words the grammar reads as names (HTTP methods,
+ * requirement groups). Both lists come from the compiler's own tables.
+ */
+const STATEMENTS: Record<string, { rule?: string; properties?: BlockName; keywords?: readonly string[] }> = {
+  file: { rule: "topStatement" },
+  system: { rule: "systemStatement", properties: "system" },
+  // A boundary parses as a system block, but only groups components and boundaries.
+  boundary: { keywords: ["component", "boundary"], properties: "boundary" },
+  component: { properties: "component" },
+  flow: { rule: "flowStatement", properties: "flow" },
+  model: { rule: "modelStatement" },
+  requirements: { keywords: ["functional", "nonfunctional"] },
+  scaling: { rule: "scalingStatement", properties: "scaling" },
+  api: { keywords: HTTP_METHODS, properties: "api" },
+  endpoint: { rule: "endpointStatement", properties: "endpoint" },
+  webhook: { rule: "webhookStatement", properties: "webhook" },
+  cost: { rule: "costStatement", properties: "cost" },
+  failure: { properties: "failure" },
+  security: { rule: "securityStatement", properties: "security" },
+  monitoring: { rule: "monitoringStatement", properties: "monitoring" },
+  decision: { properties: "decision" },
+  view: { rule: "viewStatement", properties: "view" },
+  kind: { properties: "kind" },
+  scope: { properties: "scope" },
+  questions: { properties: "questions" },
+  technology: { properties: "technology" },
 };
+
+/** Keywords first, then properties, each alphabetical. */
+function statementItems(block: string): CompletionItem[] {
+  const spec = Object.hasOwn(STATEMENTS, block) ? STATEMENTS[block]! : {};
+  const keywords = [...(spec.keywords ?? []), ...(spec.rule ? ruleStartKeywords(spec.rule) : [])];
+  const properties = spec.properties ? Object.keys(BLOCKS[spec.properties].properties).filter((p) => !keywords.includes(p)) : [];
+  return [...items(keywords, CompletionItemKind.Keyword), ...items(properties, CompletionItemKind.Property)];
+}
+
+/** The closed set of words a property's value is drawn from, after `severity ` in a failure. */
+function closedSet(block: string, property: string): readonly string[] | undefined {
+  if (block === "monitoring" && property === "severity") return ALERT_SEVERITIES;
+  const name = Object.hasOwn(STATEMENTS, block) ? STATEMENTS[block]!.properties : undefined;
+  return name ? propertySpec(name, property)?.oneOf : undefined;
+}
 
 /** A word that opens a block, and the block it opens. */
 const OPENS: Record<string, string> = {
@@ -142,7 +160,7 @@ function candidates(text: string, offset: number, file: LoadedFile | undefined, 
   }
   if (/->\s*\w*$/.test(before) || /^\s*\w*$/.test(before) && block === "flow") {
     const ids = componentIds();
-    return /->\s*\w*$/.test(before) ? ids : [...ids, ...items(STATEMENTS["flow"]!, CompletionItemKind.Keyword)];
+    return /->\s*\w*$/.test(before) ? ids : [...ids, ...statementItems("flow")];
   }
   if (/\b(?:affects|served_by|from|of|on)\s+(?:\w+\s*,\s*)*\w*$/.test(before)) return componentIds();
   if (/\bsatisfies\s+(?:\w+\s*,\s*)*\w*$/.test(before)) {
@@ -157,10 +175,13 @@ function candidates(text: string, offset: number, file: LoadedFile | undefined, 
       { label: "cost.total", kind: CompletionItemKind.Variable, detail: "monthly cost" },
     ];
   }
+  // A closed set's words after its property (`severity `) or an alert's `severity` clause.
+  const valueOf = /^\s*(\w+)\s+\w*$/.exec(before) ?? (block === "monitoring" ? /\b(severity)\s+\w*$/.exec(before) : null);
+  const words = valueOf ? closedSet(block, valueOf[1]!) : undefined;
+  if (words) return words.map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
   // The start of a statement: what this block takes.
   if (/^\s*\w*$/.test(before)) {
-    const words = Object.hasOwn(STATEMENTS, block) ? STATEMENTS[block]! : [];
-    const result = items(words, CompletionItemKind.Keyword);
+    const result = statementItems(block);
     if (block === "system" || block === "boundary") result.push(...componentIds());
     return result;
   }
