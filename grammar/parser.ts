@@ -733,6 +733,8 @@ class SysdParser extends CstParser {
   ordinaryWords: ReadonlySet<string> = new Set();
   /** The statements whose first word was taken for a misspelled keyword, in this parse. */
   respelled: Respelled[] = [];
+  /** Statements skipped because their first word is no keyword and close to none, in this parse. */
+  unknownKeywords: UnknownKeyword[] = [];
   private keywordTable: ReadonlyMap<string, readonly StatementKeyword[]> | undefined;
   private readonly follows = new Map<string, TokenType[]>();
 
@@ -753,6 +755,11 @@ class SysdParser extends CstParser {
     const keywords = this.keywordTable.get(rule) ?? [];
     if (keywords.length === 0 || this.ordinaryWords.has(word.image)) return;
     const closest = closestMatch(word.image, [...keywords.map((k) => k.word), ...this.ordinaryWords]);
+    if (closest === undefined && this.looksLikeDeclaration(word)) {
+      this.unknownKeywords.push({ token: word, keywords: keywords.map((k) => k.word) });
+      this.skipStatement();
+      return;
+    }
     const keyword = keywords.find((k) => k.word === closest);
     if (!keyword) return;
     const next = this.LA(2);
@@ -763,6 +770,30 @@ class SysdParser extends CstParser {
     this.respelled.push({ token: word, keyword: keyword.word });
     word.tokenType = keyword.type;
     word.tokenTypeIdx = keyword.type.tokenTypeIdx!;
+  }
+
+  /**
+   * `servise Cache "Cache" : cache`: a lower-case word (keywords are; a
+   * capitalised one is more likely a component missing its arrow) followed
+   * by a name and then a title, a `:` kind or a block.
+   */
+  private looksLikeDeclaration(word: IToken): boolean {
+    if (!/^[a-z_]+$/.test(word.image) || !tokenIsName(this.LA(2))) return false;
+    const third = this.LA(3);
+    return isString(third) || tokenMatcher(third, T.Colon) || tokenMatcher(third, T.LBrace);
+  }
+
+  /** Skips to the end of the statement, its `{ … }` included, leaving the line break or the enclosing `}`. */
+  private skipStatement(): void {
+    let depth = 0;
+    for (;;) {
+      const next = this.LA(1);
+      if (next.tokenType === EOF) return;
+      if (depth === 0 && (next.tokenType === T.Newline || next.tokenType === T.Semicolon || next.tokenType === T.RBrace)) return;
+      if (next.tokenType === T.LBrace) depth++;
+      else if (next.tokenType === T.RBrace) depth--;
+      this.SKIP_TOKEN();
+    }
   }
 
   // ── names and expressions ─────────────────────────────────────────────
@@ -846,6 +877,12 @@ export interface Respelled {
   token: IToken;
   /** The keyword it was read as. */
   keyword: string;
+}
+
+export interface UnknownKeyword {
+  token: IToken;
+  /** The keywords a statement of that block may start with, in grammar order. */
+  keywords: readonly string[];
 }
 
 interface StatementKeyword {
@@ -940,6 +977,8 @@ export interface CstResult {
   errors: IRecognitionException[];
   /** Words read as the keyword they misspell (the caller reports them). */
   respelled: Respelled[];
+  /** Statements skipped for an unknown first word (the caller reports them). */
+  unknownKeywords: UnknownKeyword[];
   /** Recovery gave up: the input has so many errors in a row that it ran out of stack. */
   gaveUp: boolean;
   /** The parse stopped at MAX_PARSE_ERRORS errors. */
@@ -953,9 +992,10 @@ export function parseTokens(tokens: IToken[], options: { ordinaryWords?: Readonl
   parser.input = tokens;
   parser.ordinaryWords = options.ordinaryWords ?? new Set();
   parser.respelled = [];
+  parser.unknownKeywords = [];
   try {
     const cst = parser.file();
-    return { cst, errors: [...parser.errors], respelled: parser.respelled, gaveUp: false };
+    return { cst, errors: [...parser.errors], respelled: parser.respelled, unknownKeywords: parser.unknownKeywords, gaveUp: false };
   } catch (error) {
     // Chevrotain recovers from an error inside a repetition by re-entering
     // the repetition, one stack frame per error: thousands of errors in one
@@ -963,7 +1003,7 @@ export function parseTokens(tokens: IToken[], options: { ordinaryWords?: Readonl
     if (!(error instanceof RangeError) && !(error instanceof TooManyErrors)) throw error;
     const errors = [...parser.errors];
     parser.input = [];
-    const result: CstResult = { cst: { name: "file", children: {} }, errors, respelled: [], gaveUp: true };
+    const result: CstResult = { cst: { name: "file", children: {} }, errors, respelled: [], unknownKeywords: [], gaveUp: true };
     if (error instanceof TooManyErrors) result.tooMany = true;
     return result;
   }

@@ -57,7 +57,7 @@ system Shop {
   },
   E102: {
     trigger:
-      "A word that must be one of a fixed set is not: a system's `status` (`draft`, `review`, `approved`, `deprecated`), a decision's `status` (`proposed`, `accepted`, `rejected`, `superseded`), a failure's `severity` (`low`, `medium`, `high`, `critical`), an alert's `severity` (`page`, `ticket`, `info`), or a misspelled keyword at the start of a statement. The message suggests the nearest word.",
+      "A word that must be one of a fixed set is not: a system's `status` (`draft`, `review`, `approved`, `deprecated`), a decision's `status` (`proposed`, `accepted`, `rejected`, `superseded`), a failure's `severity` (`low`, `medium`, `high`, `critical`), an alert's `severity` (`page`, `ticket`, `info`), or a misspelled keyword at the start of a statement. The message suggests the nearest word; a declaration-like statement (`servise Cache \"Cache\"`) whose first word is close to no keyword lists the keywords of its block instead, and is skipped.",
     example: `system Shop {
   status drafty
   component Api

@@ -53,7 +53,7 @@ export function parseSource(text: string, file: string): ParseResult {
       }),
     );
   }
-  const { cst, errors, respelled, gaveUp, tooMany } = parseTokens(recovered.tokens, { ordinaryWords: ORDINARY_WORDS });
+  const { cst, errors, respelled, unknownKeywords, gaveUp, tooMany } = parseTokens(recovered.tokens, { ordinaryWords: ORDINARY_WORDS });
   // After the first error on a line the rest of that line is mostly its
   // echo (recovery trying words one by one), so only the first is reported.
   const linesWithErrors = new Set(diagnostics.map((d) => d.span.line));
@@ -68,6 +68,12 @@ export function parseSource(text: string, file: string): ParseResult {
     if (linesWithErrors.has(span.line)) continue;
     linesWithErrors.add(span.line);
     diagnostics.push(makeDiagnostic("E102", span, `unknown keyword \`${token.image}\` — did you mean \`${keyword}\`?`));
+  }
+  for (const { token, keywords } of unknownKeywords) {
+    const span = source.tokenSpan(token);
+    if (linesWithErrors.has(span.line)) continue;
+    linesWithErrors.add(span.line);
+    diagnostics.push(makeDiagnostic("E102", span, `unknown keyword \`${token.image}\`: a statement here starts with one of ${keywords.join(", ")}`));
   }
   if (gaveUp) {
     // The closing line replaces any "N more" summary and sorts after every kept error.
