@@ -167,7 +167,8 @@ describe("the GitHub Action", () => {
     expect(review).toBeDefined();
     for (const value of Object.values(review!.env ?? {})) {
       const input = /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(value)?.[1];
-      expect(input && Object.keys(action.inputs)).toContain(input);
+      expect(input, `${value} names an input`).toBeDefined();
+      expect(Object.keys(action.inputs)).toContain(input);
     }
   });
 });

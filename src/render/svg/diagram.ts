@@ -160,22 +160,29 @@ export function displaySize(width: number, height: number): { width: number; hei
   return { width: Math.floor(width * scale * 10) / 10, height: Math.floor(height * scale * 10) / 10 };
 }
 
+/**
+ * What every diagram's SVG starts with: the root sized to fit MAX_SVG_SIDE,
+ * the generated note first inside it (how `sysd build` knows it may
+ * overwrite the file), the title, the style sheet, the arrow markers and
+ * the background. The caller appends the drawing and `</svg>`.
+ */
+export function svgOpening(name: string, title: string, w: number, h: number, styles: string): string[] {
+  const shown = displaySize(w, h);
+  const titleId = `${name}-title`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(shown.width)}" height="${num(shown.height)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
+    xmlCommentMarker(),
+    `<title id="${escapeXml(titleId)}">${escapeXml(title)}</title>`,
+    `<style>\n${styles}\n</style>`,
+    markerDefs(`${name}-arrow`, `${name}-arrow-open`),
+    el("rect", { class: "bg", x: 0, y: 0, width: w, height: h }),
+  ];
+}
+
 /** The SVG document for `diagram`. */
 export function renderDiagram(diagram: Diagram): string {
-  const w = diagram.width;
-  const h = diagram.height;
-  const shown = displaySize(w, h);
-  const titleId = `${diagram.name}-title`;
   const markers = { arrow: `${diagram.name}-arrow`, open: `${diagram.name}-arrow-open` };
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(shown.width)}" height="${num(shown.height)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
-  );
-  out.push(xmlCommentMarker());
-  out.push(`<title id="${escapeXml(titleId)}">${escapeXml(diagram.title)}</title>`);
-  out.push(`<style>\n${styleSheet()}\n</style>`);
-  out.push(markerDefs(markers.arrow, markers.open));
-  out.push(el("rect", { class: "bg", x: 0, y: 0, width: w, height: h }));
+  const out = svgOpening(diagram.name, diagram.title, diagram.width, diagram.height, styleSheet());
   if (diagram.containers.length > 0) {
     out.push(`<g class="boundaries">`);
     for (const c of diagram.containers) out.push(container(c));

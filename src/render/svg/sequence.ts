@@ -4,18 +4,13 @@
  * boundaries as frames, labels on a patch of background) as the other
  * diagrams.
  */
-import { xmlCommentMarker } from "../marker.js";
-import { SANS_FAMILY } from "../../layout/measure.js";
 import type { SequenceBadge, SequenceDiagram, SequenceMessage, SequenceNote } from "../../layout/sequence.js";
 import type { Rect } from "../../layout/types.js";
-import { container, containerLabel, edgePath, markerDefs, node, text, title } from "./diagram.js";
+import { container, containerLabel, edgePath, node, svgOpening, text, title } from "./diagram.js";
 import { fontClass, sequenceStyleSheet, styleSheet } from "./theme.js";
 import { PathData, el, escapeXml, num } from "./writer.js";
 
 const MARKER = fontClass("marker");
-
-/** Neither side of a diagram is drawn larger than this (a very long flow is shown smaller, whole). */
-export const MAX_SIDE = 5000;
 
 // The per-step pieces are written as plain templates (not through `el`): a
 // flow of 100,000 steps draws half a million of them. Same bytes as `el`.
@@ -50,21 +45,9 @@ function note(n: SequenceNote): string {
 
 /** The SVG document for a flow's sequence diagram. */
 export function renderSequence(d: SequenceDiagram): string {
-  const w = d.width;
-  const h = d.height;
-  const scale = Math.min(1, MAX_SIDE / Math.max(w, h));
-  const titleId = `${d.name}-title`;
   const markers = { arrow: `${d.name}-arrow`, open: `${d.name}-arrow-open` };
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w * scale)}" height="${num(h * scale)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" aria-labelledby="${escapeXml(titleId)}" font-family="${escapeXml(SANS_FAMILY)}">`,
-  );
-  // First inside <svg>: how `sysd build` knows it may overwrite the file.
-  out.push(xmlCommentMarker());
-  out.push(`<title id="${escapeXml(titleId)}">${escapeXml(d.title)}</title>`);
-  out.push(`<style>\n${styleSheet()}\n${sequenceStyleSheet()}\n</style>`);
-  out.push(markerDefs(markers.arrow, markers.open));
-  out.push(el("rect", { class: "bg", x: 0, y: 0, width: w, height: h }));
+  // A very long flow keeps its coordinates and is shown smaller, whole (MAX_SVG_SIDE).
+  const out = svgOpening(d.name, d.title, d.width, d.height, `${styleSheet()}\n${sequenceStyleSheet()}`);
   if (d.groups.length > 0) {
     out.push(`<g class="boundaries">`);
     for (const g of d.groups) out.push(container(g));
