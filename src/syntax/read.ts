@@ -81,7 +81,7 @@ export function describeLimit(bytes: number): string {
  * `limit` is there for tests; callers use the default.
  */
 export function readSourceFile(absolutePath: string, limit: number = MAX_SOURCE_BYTES): ReadResult {
-  const read = readBytes(absolutePath, limit);
+  const read = readRegularFile(absolutePath, limit);
   return "error" in read ? { error: read.error } : decodeSource(read.bytes);
 }
 
@@ -90,10 +90,6 @@ export function readSourceFile(absolutePath: string, limit: number = MAX_SOURCE_
  * path (a pipe, a device, a socket, a folder) is an error and is not read.
  */
 export function readRegularFile(absolutePath: string, limit: number = MAX_SOURCE_BYTES): BytesResult {
-  return readBytes(absolutePath, limit);
-}
-
-function readBytes(absolutePath: string, limit: number): BytesResult {
   try {
     // Opening some devices has effects of its own (a tape rewinds, a terminal
     // may become this process's), so what is not a file is not even opened.

@@ -47,7 +47,3 @@ export function visibleLines(text: string): string {
   return text.replace(INVISIBLE_BUT_LINES, (c) => escapeCodePoint(c.charCodeAt(0)));
 }
 
-/** `text` with every control and bidi character removed, for places where an escape would not read (an XML attribute value that must stay an ID). */
-export function dropInvisible(text: string): string {
-  return text.replace(INVISIBLE, "");
-}
